@@ -1,0 +1,71 @@
+/**
+ * Rule catalogs as data (DESIGN §4, issue 3 §1). The province's 评审细则 (附件4/5/6) is what the city is
+ * scored by, so every item follows it and cites the source line it comes from.
+ */
+export type RuleSetId = "攻坚" | "基准市" | "基准县" | "个人";
+
+export type ItemType = "score" | "bonus" | "deduction" | "veto";
+
+export type InputKind =
+  | "ratio" // an Excel fraction in [0, 1]; 12% is 0.12
+  | "count" // a whole number ≥ 0
+  | "rank" // a whole number ≥ 1
+  | "flag" // yes/no: TRUE/FALSE, 1/0, 是/否
+  | "points" // a score already computed elsewhere (e.g. 评查得分), within [min, max]
+  | "monthly"; // twelve ratios or counts, one per month (2023-12 … 2024-11), as one range
+
+export interface InputSpec {
+  /** Chinese name shown in help and errors: "完成比例". */
+  name: string;
+  kind: InputKind;
+  /** Unit for display: "%", "项", "件", "次", "人", "名", "分". */
+  unit: string;
+  min?: number;
+  max?: number;
+  /** Optional inputs may be left empty (null); the rule says what empty means. */
+  optional?: boolean;
+}
+
+/** A band: value in [from, to) — or [from, to] when toInclusive — earns points. */
+export interface Band {
+  from: number;
+  to: number | null; // null: no upper end
+  toInclusive?: boolean;
+  points: number;
+}
+
+export interface RuleItem {
+  /** 攻坚: "1".."51"; others: documented in src/core/rules/README or catalog file. */
+  id: string;
+  set: RuleSetId;
+  level1: string; // 一级指标, e.g. "队伍建设与管理"
+  level2: string; // 二级指标
+  name: string; // e.g. "规范建设"
+  maxPoints: number; // 分值; for a deduction, its cap (positive); for a veto, 0
+  type: ItemType;
+  inputs: InputSpec[];
+  /** Band tables as data, when the rule is banded (checked for gaps and overlaps by tests). */
+  bands?: Band[][];
+  /** The rule in the province's words (Chinese). */
+  rule: string;
+  /** Where it comes from: "source-2024-panjin-dalianbing.txt 第195行 附件4". */
+  source: string;
+}
+
+export type ScoreOutcome =
+  | { kind: "points"; points: number }
+  | { kind: "veto"; text: string } // e.g. "否决"
+  | { kind: "error"; message: string }; // Chinese, names the parameter and what was expected
+
+/** A raw input as it arrives from a cell: number, text, boolean, empty, or a range (2-D). */
+export type RawInput = number | string | boolean | null | RawInput[][];
+
+/**
+ * src/core/rules/index.ts exports:
+ *   RULE_SETS: Record<RuleSetId, RuleItem[]>
+ *   findItem(idOrText: string | number, set?: RuleSetId): RuleItem | null   // 5, "5", "攻坚5", "基准县-…"
+ *   scoreItem(item: RuleItem, inputs: RawInput[]): ScoreOutcome   // rounded to 4 decimals
+ *   LEVEL1_TOTALS: Record<RuleSetId, Record<string, number>>       // 攻坚 33/41/26 …
+ *   pointsWrittenIn(text: string): number[]                        // for discrepancy checks
+ *   findDiscrepancies(serial: string, taskText: string): string[]  // Chinese messages, DESIGN §4 cases
+ */

@@ -1,0 +1,76 @@
+import type { IsoDate } from "../dates";
+import type { Problem } from "../grid";
+import type { MilestoneKind, MilestoneStatus } from "../milestones/types";
+import type { Owners, TableKind } from "../tables/types";
+
+export interface ScanOptions {
+  asOf: IsoDate;
+  /** Milestones due within this many days (inclusive) are 临期. Default 7. */
+  dueSoonDays?: number;
+}
+
+export interface ScannedTable {
+  sheet: string;
+  kind: TableKind;
+  title: string | null;
+  /** Year used for deadlines: from the title, else from asOf. */
+  year: number;
+  /** 1-based Excel row of the header (as in the CLI's JSON). */
+  headerRow: number;
+  /** Number of data rows. */
+  rows: number;
+}
+
+export interface ScannedMilestone {
+  sheet: string;
+  /** A1 address of the 市级辅助成果 cell (top-left of a merged one). */
+  cell: string;
+  /** 0-based position of that cell. */
+  row: number;
+  col: number;
+  /** 序号 of the row owning the cell. */
+  serial: string;
+  /** 评审项目 of that row. */
+  item: string;
+  label: string;
+  text: string;
+  due: IsoDate | null;
+  kind: MilestoneKind;
+  status: MilestoneStatus;
+  /** asOf − due in days when overdue, else null. */
+  daysOverdue: number | null;
+  /** due − asOf in days when not yet due, else null. */
+  daysLeft: number | null;
+  owners: Owners;
+  lead: string;
+  /** A1 address of the row's 已完成节点 cell, or null when the table has no such column yet. */
+  doneCell: string | null;
+}
+
+/** Where the 攻坚任务 text in the sheet awards other points than the province's 评审细则 (DESIGN §4). */
+export interface Discrepancy {
+  sheet: string;
+  cell: string;
+  serial: string;
+  /** Chinese explanation: what the sheet says, what 附件4 says, which one scoring follows. */
+  message: string;
+}
+
+export interface ScanResult {
+  asOf: IsoDate;
+  dueSoonDays: number;
+  tables: ScannedTable[];
+  milestones: ScannedMilestone[];
+  problems: Problem[];
+  unrecognised: { sheet: string; reason: string }[];
+  discrepancies: Discrepancy[];
+  counts: Record<MilestoneStatus, number>;
+}
+
+/**
+ * src/core/scan/index.ts exports:
+ *   scanWorkbook(sheets: SheetGrid[], options: ScanOptions): ScanResult
+ *   toJsonReport(result: ScanResult): object     // the CLI's --json shape (issue 2 §5)
+ *   groupMilestones(ms: ScannedMilestone[], by: "盯办人" | "责任人" | "分管领导" | "牵头部门"): Map<string, ScannedMilestone[]>
+ *   reminderText(person: string, ms: ScannedMilestone[], asOf: IsoDate): string   // 催办通知, Chinese
+ */

@@ -1,0 +1,35 @@
+/**
+ * The adapter the task pane talks to. src/excel implements it over Excel.run; tests and the browser
+ * e2e run it against the in-memory Excel in test/support. The pane never calls Office.js itself.
+ */
+import type { ScanResult } from "../core/scan/types";
+
+export type NoteSupport = "notes" | "comments" | "fill-only";
+
+export interface ScanProgress {
+  phase: "reading" | "analysing";
+  /** Sheets read so far / total. */
+  done: number;
+  total: number;
+}
+
+export interface WorkbookAdapter {
+  /** Reads every sheet (fixed number of syncs) and scans it. */
+  scan(options: { asOf: string; dueSoonDays: number }, onProgress?: (p: ScanProgress) => void): Promise<ScanResult>;
+  /** Flags cells of the given scan in place (one batch); returns how many cells were flagged. */
+  flag(scan: ScanResult): Promise<{ flagged: number; noteSupport: NoteSupport }>;
+  /** Restores every flagged cell to exactly what it was; returns how many were restored. */
+  unflag(): Promise<{ restored: number }>;
+  /** Writes label into the 已完成节点 cell of the row of (sheet, cell), adding the column if missing. */
+  markDone(sheet: string, milestoneCell: string, label: string): Promise<void>;
+  /** Selects the cell in Excel. */
+  select(sheet: string, cell: string): Promise<void>;
+  /** Adds 节点状态/下一节点/逾期数 formula columns to every recognised table; idempotent. */
+  insertFormulaColumns(): Promise<{ tables: number; added: boolean }>;
+  /** Adds (or rebuilds) the 评分表 sheet. */
+  insertScorecard(): Promise<{ sheet: string; items: number }>;
+  /** How notes are written on this host. */
+  noteSupport(): NoteSupport;
+  /** Calls back (debounced by the caller) when any sheet changes; returns an unsubscribe function. */
+  onChanged(callback: () => void): Promise<() => void>;
+}
