@@ -40,14 +40,19 @@ if (fs.existsSync(jestJson)) {
   if (!jestOk && results.numFailedTests === 0) failed += Math.max(1, results.numFailedTestSuites);
 } else if (!jestOk) failed += 1;
 
-const e2eJson = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "dalianbing-e2e-")), "results.json");
-const e2eOk = run("e2e (Chromium)", process.execPath, [path.join(root, "test/e2e/run.js"), `--results=${e2eJson}`]);
-if (fs.existsSync(e2eJson)) {
-  const results = JSON.parse(fs.readFileSync(e2eJson, "utf8"));
-  passed += results.passed;
-  failed += results.failed;
-  if (!e2eOk && results.failed === 0) failed += 1;
-} else if (!e2eOk) failed += 1;
+console.log("\n== e2e (Chromium)");
+const e2e = spawnSync(process.execPath, [path.join(root, "test/e2e/run.js")], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 1024 * 1024 });
+process.stdout.write(e2e.stdout || "");
+const e2eLine = /(\d+) passed, (\d+) failed/.exec((e2e.stdout || "").split("\n").filter((l) => /passed, \d+ failed/.test(l)).pop() || "");
+if (e2eLine) {
+  passed += Number(e2eLine[1]);
+  failed += Number(e2eLine[2]);
+  if (e2e.status !== 0 && Number(e2eLine[2]) === 0) failed += 1;
+} else if (e2e.status !== 0) failed += 1;
+else {
+  console.log("!! e2e printed no result line");
+  failed += 1;
+}
 
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
