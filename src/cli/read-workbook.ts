@@ -1,0 +1,85 @@
+/**
+ * ExcelJS workbook → the core's SheetGrid[]: plain values from A1, formulas as their cached result,
+ * rich text and hyperlinks as text, dates as ISO text, error values as {error}, merged areas 0-based.
+ */
+import type ExcelJS from "exceljs";
+import { isoDate } from "../core/dates";
+import type { CellValue, MergedArea, SheetGrid } from "../core/grid";
+import { BACKUP_SHEET } from "../core/flags/types";
+
+/** ExcelJS's ValueType.Merge: a cell inside a merged area other than its top-left. */
+const MERGE_TYPE = 1;
+
+/** Dates in ExcelJS are UTC instants; a time of day is kept only when there is one. */
+function dateText(d: Date): string {
+  if (Number.isNaN(d.getTime())) return "";
+  const day = isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  const h = d.getUTCHours();
+  const m = d.getUTCMinutes();
+  if (h === 0 && m === 0 && d.getUTCSeconds() === 0) return day;
+  return `${day} ${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`;
+}
+
+/** Converts an ExcelJS cell value (any of its shapes) to the core's CellValue. */
+export function toCellValue(value: unknown): CellValue {
+  if (value === null || value === undefined) return null;
+  switch (typeof value) {
+    case "string":
+    case "number":
+    case "boolean":
+      return value;
+    case "object":
+      break;
+    default:
+      return String(value);
+  }
+  if (value instanceof Date) return dateText(value);
+  const v = value as Record<string, unknown>;
+  if (Array.isArray(v.richText)) {
+    return (v.richText as { text?: unknown }[]).map((run) => (typeof run.text === "string" ? run.text : "")).join("");
+  }
+  if (typeof v.error === "string") return { error: v.error };
+  if ("formula" in v || "sharedFormula" in v) return toCellValue(v.result);
+  if ("hyperlink" in v || "text" in v) return toCellValue(v.text);
+  return null;
+}
+
+/** Reads one worksheet into a SheetGrid. */
+export function readWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
+  const values: CellValue[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const out: CellValue[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (cell.type === MERGE_TYPE) return;
+      const v = toCellValue(cell.value);
+      if (v === null) return;
+      while (out.length < colNumber - 1) out.push(null);
+      out[colNumber - 1] = v;
+    });
+    values[rowNumber - 1] = out;
+  });
+  // eachRow skips empty rows: fill the holes so that indices stay absolute.
+  for (let r = 0; r < values.length; r++) if (values[r] === undefined) values[r] = [];
+  return { name: ws.name, values, merges: readMerges(ws) };
+}
+
+function readMerges(ws: ExcelJS.Worksheet): MergedArea[] {
+  // ExcelJS keeps merges by master address; `model.merges` would rebuild the whole sheet model.
+  const internal = (ws as unknown as { _merges?: Record<string, { model: MergedArea }> })._merges ?? {};
+  return Object.values(internal).map(({ model }) => ({
+    top: model.top - 1,
+    left: model.left - 1,
+    bottom: model.bottom - 1,
+    right: model.right - 1,
+  }));
+}
+
+/** Every sheet of the workbook except the product's own backup sheet. */
+export function readWorkbook(wb: ExcelJS.Workbook): SheetGrid[] {
+  const grids: SheetGrid[] = [];
+  wb.eachSheet((ws) => {
+    if (ws.name === BACKUP_SHEET) return;
+    grids.push(readWorksheet(ws));
+  });
+  return grids;
+}

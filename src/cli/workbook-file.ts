@@ -1,0 +1,103 @@
+/**
+ * Opening and saving .xlsx files, with a Chinese message for every way a file can be unusable.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+
+/** An error meant for the user: its message is shown as is, without a stack trace. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+    this.name = "CliError";
+  }
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(buf: Buffer, magic: number[]): boolean {
+  return buf.length >= magic.length && magic.every((b, i) => buf[i] === b);
+}
+
+/**
+ * An OLE (CFB) container is either an old .xls or an encrypted (password-protected) .xlsx; the latter
+ * holds the streams "EncryptionInfo" and "EncryptedPackage", whose names the directory stores in UTF-16LE.
+ */
+export function isEncryptedOle(buf: Buffer): boolean {
+  return buf.includes(Buffer.from("EncryptedPackage", "utf16le")) || buf.includes(Buffer.from("EncryptionInfo", "utf16le"));
+}
+
+/** Reads the file and checks what kind of file it is before ExcelJS sees it. */
+export function readWorkbookBytes(file: string): Buffer {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new CliError(`找不到文件：${file}`);
+  }
+  if (stat.isDirectory()) throw new CliError(`这是一个文件夹，不是 Excel 文件：${file}`);
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(file);
+  } catch (e) {
+    throw new CliError(`无法读取文件：${file}（${(e as NodeJS.ErrnoException).code ?? "未知原因"}）`);
+  }
+  if (startsWith(buf, OLE_MAGIC)) {
+    if (isEncryptedOle(buf)) {
+      throw new CliError(`文件设有打开密码（已加密）：${file}。请在 Excel 中去掉密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后另存为 .xlsx 再试。`);
+    }
+    throw new CliError(`这是旧版 Excel 97-2003 文件（.xls）：${file}。请在 Excel 或 WPS 中“另存为” Excel 工作簿（.xlsx）后再试。`);
+  }
+  if (!startsWith(buf, ZIP_MAGIC)) {
+    throw new CliError(`不是 Excel 工作簿（.xlsx）：${file}。请选择用 Excel 或 WPS 保存的 .xlsx 文件。`);
+  }
+  return buf;
+}
+
+export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  const buf = readWorkbookBytes(file);
+  const wb = new ExcelJS.Workbook();
+  try {
+    // ExcelJS's typings predate Node's generic Buffer.
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch {
+    throw new CliError(`无法读取工作簿：${file}。文件可能已损坏，或不是 Excel 保存的 .xlsx 文件。`);
+  }
+  return wb;
+}
+
+/** Whether two paths name the same file (also when one of them does not exist yet). */
+export function sameFile(a: string, b: string): boolean {
+  const ra = path.resolve(a);
+  const rb = path.resolve(b);
+  if (ra === rb) return true;
+  try {
+    const sa = fs.statSync(ra);
+    const sb = fs.statSync(rb);
+    return sa.ino === sb.ino && sa.dev === sb.dev;
+  } catch {
+    return false;
+  }
+}
+
+export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
+  const dir = path.dirname(path.resolve(file));
+  if (!fs.existsSync(dir)) throw new CliError(`输出文件夹不存在：${dir}`);
+  // Write to a temporary name first so that a failure never leaves half a workbook behind.
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await wb.xlsx.writeFile(tmp);
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // nothing left to clean
+    }
+    throw new CliError(`无法写入文件：${file}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
+  }
+}
