@@ -1,0 +1,250 @@
+/**
+ * `dalianbing` command line: scan, flag, unflag and rules over .xlsx files, with the same core as the add-in.
+ */
+import * as path from "path";
+import { localToday, parseIsoDate } from "../core/dates";
+import { planFlags } from "../core/flags";
+import { DEFAULT_DUE_SOON_DAYS } from "../core/milestones/types";
+import { formatRulesCatalog } from "../core/rules";
+import type { RuleSetId } from "../core/rules/types";
+import { scanWorkbook, toJsonReport } from "../core/scan";
+import type { ScanResult } from "../core/scan/types";
+import { applyFlags, restoreFlags } from "./flag-workbook";
+import { readWorkbook } from "./read-workbook";
+import { formatScanReport } from "./report";
+import { CliError, loadWorkbook, saveWorkbook, sameFile } from "./workbook-file";
+
+/** The package root, so that the default sample is found from any working directory. */
+export const PACKAGE_ROOT = path.resolve(__dirname, "..", "..");
+export const SAMPLE_WORKBOOK = path.join(PACKAGE_ROOT, "samples", "盘锦市2024年大练兵责任分解表.xlsx");
+
+const RULE_SETS: RuleSetId[] = ["攻坚", "基准市", "基准县", "个人"];
+
+export const USAGE = `大练兵助手命令行 dalianbing
+
+用法：
+  dalianbing scan [文件] [--as-of YYYY-MM-DD] [--due-soon-days N] [--json]
+      检查责任分解表中“市级辅助成果”各节点的状态，按盯办人列出已逾期和临期节点。
+      文件默认为示例工作簿；截至日期默认为今天；临期天数默认为${DEFAULT_DUE_SOON_DAYS}天。
+  dalianbing flag 文件 -o 输出文件 [--as-of YYYY-MM-DD] [--due-soon-days N]
+      另存一份副本：有逾期节点的单元格标红，有临期节点的标黄，并加批注。原文件不会被修改。
+  dalianbing unflag 文件 -o 输出文件
+      另存一份副本：撤销标注，恢复原来的填充色、字体颜色和批注。
+  dalianbing rules [--set 攻坚|基准市|基准县|个人]
+      列出评审细则：序号、项目、分值、需填写的数据和规则。
+  dalianbing help
+      显示本说明。
+`;
+
+interface ParsedArgs {
+  command: string;
+  positional: string[];
+  options: Map<string, string | true>;
+}
+
+/** Options each command accepts, and whether they take a value. */
+const COMMAND_OPTIONS: Record<string, Record<string, boolean>> = {
+  scan: { "--as-of": true, "--due-soon-days": true, "--json": false },
+  flag: { "--as-of": true, "--due-soon-days": true, "-o": true },
+  unflag: { "-o": true },
+  rules: { "--set": true },
+  help: {},
+};
+
+const OPTION_ALIASES: Record<string, string> = { "--output": "-o", "--out": "-o" };
+
+function usageError(message: string): CliError {
+  return new CliError(`${message}\n运行 dalianbing help 查看用法。`, 2);
+}
+
+export function parseArgs(argv: string[]): ParsedArgs {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === "-h" || first === "--help") return { command: "help", positional: [], options: new Map() };
+  const command = first;
+  const known = COMMAND_OPTIONS[command];
+  if (!known) throw usageError(`未知命令：${command}`);
+  const positional: string[] = [];
+  const options = new Map<string, string | true>();
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === "-h" || arg === "--help") return { command: "help", positional: [], options: new Map() };
+    if (!arg.startsWith("-") || arg === "-") {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const rawName = eq > 0 ? arg.slice(0, eq) : arg;
+    const name = OPTION_ALIASES[rawName] ?? rawName;
+    if (!(name in known)) throw usageError(`未知选项：${rawName}（命令 ${command} 不支持）`);
+    if (!known[name]) {
+      if (eq > 0) throw usageError(`选项 ${rawName} 不带取值`);
+      options.set(name, true);
+      continue;
+    }
+    let value: string | undefined;
+    if (eq > 0) value = arg.slice(eq + 1);
+    else {
+      value = rest[i + 1];
+      i += 1;
+    }
+    if (value === undefined || value === "") throw usageError(`选项 ${rawName} 缺少取值`);
+    options.set(name, value);
+  }
+  return { command, positional, options };
+}
+
+function optionText(args: ParsedArgs, name: string): string | undefined {
+  const v = args.options.get(name);
+  return typeof v === "string" ? v : undefined;
+}
+
+function asOfOption(args: ParsedArgs, now: Date): string {
+  const raw = optionText(args, "--as-of");
+  if (raw === undefined) return localToday(now);
+  const date = parseIsoDate(raw);
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(raw.trim())) {
+    throw usageError(`--as-of 的日期无效：“${raw}”。请写成 YYYY-MM-DD 格式的真实日期，例如 2024-09-01。`);
+  }
+  return date;
+}
+
+function dueSoonOption(args: ParsedArgs): number {
+  const raw = optionText(args, "--due-soon-days");
+  if (raw === undefined) return DEFAULT_DUE_SOON_DAYS;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) > 366) {
+    throw usageError(`--due-soon-days 应为 0 到 366 之间的整数天数，收到“${raw}”。`);
+  }
+  return Number(raw);
+}
+
+function atMost(args: ParsedArgs, count: number): void {
+  if (args.positional.length > count) throw usageError(`多余的参数：${args.positional.slice(count).join(" ")}`);
+}
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  isTty: boolean;
+  now: Date;
+}
+
+async function scanFile(file: string, asOf: string, dueSoonDays: number) {
+  const wb = await loadWorkbook(file);
+  const result: ScanResult = scanWorkbook(readWorkbook(wb), { asOf, dueSoonDays });
+  return { wb, result };
+}
+
+async function runScan(args: ParsedArgs, io: Io): Promise<number> {
+  atMost(args, 1);
+  const asOf = asOfOption(args, io.now);
+  const dueSoonDays = dueSoonOption(args);
+  const file = args.positional[0] ?? SAMPLE_WORKBOOK;
+  const { result } = await scanFile(file, asOf, dueSoonDays);
+  if (args.options.has("--json")) io.stdout(JSON.stringify(toJsonReport(result)) + "\n");
+  else io.stdout(formatScanReport(result, { file, color: io.isTty }));
+  return 0;
+}
+
+function inputAndOutput(args: ParsedArgs): { input: string; output: string } {
+  atMost(args, 1);
+  const input = args.positional[0];
+  if (input === undefined) throw usageError("缺少要处理的文件。");
+  const output = optionText(args, "-o");
+  if (output === undefined) throw usageError("缺少输出文件：请用 -o 指定另存的文件名（原文件不会被修改）。");
+  if (sameFile(input, output)) throw usageError(`输出文件不能与输入文件相同：${output}。本工具从不覆盖原文件，请另取一个文件名。`);
+  if (!/\.xlsx$/i.test(output)) throw usageError(`输出文件应以 .xlsx 结尾：${output}`);
+  return { input, output };
+}
+
+async function runFlag(args: ParsedArgs, io: Io): Promise<number> {
+  const { input, output } = inputAndOutput(args);
+  const asOf = asOfOption(args, io.now);
+  const dueSoonDays = dueSoonOption(args);
+  const { wb, result } = await scanFile(input, asOf, dueSoonDays);
+  const marks = planFlags(result);
+  const restored = restoreFlags(wb);
+  const flagged = applyFlags(wb, marks);
+  await saveWorkbook(wb, output);
+  const red = marks.filter((m) => m.level === "overdue").length;
+  const amber = marks.length - red;
+  const lines = [
+    `截至${asOf}：已标注 ${flagged} 个单元格（红色·有逾期节点 ${red} 个，黄色·有临期节点 ${amber} 个）。`,
+    restored > 0 ? `原有的 ${restored} 处标注已先撤销，再按新的日期重新标注。` : "",
+    `已另存为：${output}（原文件未改动；撤销标注请运行 dalianbing unflag ${output} -o 新文件名.xlsx）`,
+  ].filter(Boolean);
+  if (result.tables.length === 0) lines.unshift("未识别到责任分解表，副本中没有标注。");
+  io.stdout(lines.join("\n") + "\n");
+  return 0;
+}
+
+async function runUnflag(args: ParsedArgs, io: Io): Promise<number> {
+  const { input, output } = inputAndOutput(args);
+  const wb = await loadWorkbook(input);
+  const restored = restoreFlags(wb);
+  await saveWorkbook(wb, output);
+  io.stdout(
+    (restored > 0 ? `已撤销 ${restored} 个单元格的标注，恢复原来的填充色、字体颜色和批注。` : "该文件中没有大练兵助手的标注，副本与原文件内容相同。") +
+      `\n已另存为：${output}\n`,
+  );
+  return 0;
+}
+
+function runRules(args: ParsedArgs, io: Io): number {
+  atMost(args, 0);
+  const set = optionText(args, "--set");
+  if (set !== undefined && !RULE_SETS.includes(set as RuleSetId)) {
+    throw usageError(`--set 应为 ${RULE_SETS.join("、")} 之一，收到“${set}”。`);
+  }
+  const sets = set === undefined ? RULE_SETS : [set as RuleSetId];
+  io.stdout(sets.map((s) => formatRulesCatalog(s)).join("\n") + "\n");
+  return 0;
+}
+
+/** Runs one command; returns the exit code. User errors are printed in Chinese, never as a stack trace. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    switch (args.command) {
+      case "scan":
+        return await runScan(args, io);
+      case "flag":
+        return await runFlag(args, io);
+      case "unflag":
+        return await runUnflag(args, io);
+      case "rules":
+        return runRules(args, io);
+      default:
+        io.stdout(USAGE);
+        return 0;
+    }
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.stderr(`错误：${e.message}\n`);
+      return e.exitCode;
+    }
+    io.stderr(`内部错误：${(e as Error)?.message ?? String(e)}\n请把这条信息和所用文件反馈给维护人员。\n`);
+    return 70;
+  }
+}
+
+/** Entry point used by bin/dalianbing.js. */
+export function run(): void {
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
+  });
+  const io: Io = {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    isTty: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    now: new Date(),
+  };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`内部错误：${(e as Error)?.message ?? String(e)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}
