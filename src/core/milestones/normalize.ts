@@ -1,0 +1,57 @@
+/**
+ * Text preparation for deadline reading.
+ *
+ * Two layers: `cleanCellText` removes markup that is not part of what a person wrote ("<p>", "<br>",
+ * "&nbsp;") and gives the text the milestones quote; `foldWidth` maps full-width digits and
+ * punctuation to ASCII one character for one character, so positions found in the folded text are
+ * positions in the clean text too (DESIGN §4: full-width digits read the same).
+ */
+
+const HTML_TAG = /<\/?[a-zA-Z][^<>]{0,80}>/g;
+const HTML_ENTITY = /&(?:nbsp|amp|lt|gt|quot|#160);/g;
+const ENTITY_TEXT: Record<string, string> = {
+  "&nbsp;": " ",
+  "&#160;": " ",
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+};
+
+/** Strips HTML fragments (pasted from web pages / OA systems); each tag becomes a line break. */
+export function cleanCellText(text: string): string {
+  let out = text;
+  if (out.indexOf("<") >= 0) out = out.replace(HTML_TAG, "\n");
+  if (out.indexOf("&") >= 0) out = out.replace(HTML_ENTITY, (entity) => ENTITY_TEXT[entity] ?? entity);
+  return out.replace(/\r\n?/g, "\n");
+}
+
+/** Single-character foldings; everything else is kept as is. */
+const FOLD: Record<string, string> = {
+  "．": ".",
+  "；": ";",
+  "，": ",",
+  "：": ":",
+  "（": "(",
+  "）": ")",
+  "－": "-",
+  "～": "~",
+  "\u3000": " ",
+  "\u00a0": " ",
+  "\t": " ",
+};
+
+const NEEDS_FOLD = /[０-９．；，：（）－～\u3000\u00a0\t]/;
+
+/** Full-width digits and punctuation to ASCII; the result has exactly the length of the input. */
+export function foldWidth(text: string): string {
+  if (!NEEDS_FOLD.test(text)) return text;
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const code = ch.charCodeAt(0);
+    if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xff10 + 48);
+    else out += FOLD[ch] ?? ch;
+  }
+  return out;
+}
