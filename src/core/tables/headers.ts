@@ -1,0 +1,96 @@
+/** Header names → column roles (DESIGN §5: recognise by header names, not positions). */
+import type { ColumnRole, TableKind } from "./types";
+
+/** Removes spaces, line breaks and full-width spaces; unifies the full-width slash. */
+export function normalizeHeader(text: string): string {
+  return text.replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, "").replace(/／/g, "/");
+}
+
+/** Header names as the source document writes them (source lines 25 and 148) and common variants. */
+const HEADER_NAMES: Record<ColumnRole, readonly string[]> = {
+  serial: ["序号"],
+  item: ["评审项目"],
+  content: ["评审内容"],
+  source: ["数据来源及有关说明", "数据来源及有关情况说明"],
+  task: ["攻坚任务"],
+  lead: ["牵头部门"],
+  helpers: ["责任部门"],
+  standard: ["工作标准/成果", "工作标准", "工作成果"],
+  milestones: ["市级辅助成果"],
+  archive: ["归档参考"],
+  chaser: ["盯办人"],
+  owner: ["责任人"],
+  leader: ["分管领导"],
+  done: ["已完成节点"],
+};
+
+const ROLE_BY_NAME = new Map<string, ColumnRole>();
+for (const [role, names] of Object.entries(HEADER_NAMES) as [ColumnRole, readonly string[]][]) {
+  for (const name of names) ROLE_BY_NAME.set(normalizeHeader(name), role);
+}
+/** No known header name is longer than this; longer cells are skipped without normalising them. */
+const LONGEST_HEADER = 40;
+
+export function roleForHeader(text: string): ColumnRole | undefined {
+  if (text.length > LONGEST_HEADER) return undefined;
+  return ROLE_BY_NAME.get(normalizeHeader(text));
+}
+
+/** The roles a row's cells name, or null when it names fewer than two (cheap rejection of data rows). */
+export interface HeaderCells {
+  columns: Partial<Record<ColumnRole, number>>;
+  extraColumns: { name: string; col: number }[];
+  /** Number of distinct roles found. */
+  roleCount: number;
+  lastColumn: number;
+}
+
+/** Reads one row as a header: each known name gives a role (first occurrence wins), the rest are extras. */
+export function readHeaderCells(cells: readonly string[]): HeaderCells | null {
+  const columns: Partial<Record<ColumnRole, number>> = {};
+  const extraColumns: { name: string; col: number }[] = [];
+  let roleCount = 0;
+  let lastColumn = -1;
+  for (let c = 0; c < cells.length; c++) {
+    const text = cells[c];
+    if (text === "") continue;
+    lastColumn = c;
+    const role = roleForHeader(text);
+    if (role !== undefined && columns[role] === undefined) {
+      columns[role] = c;
+      roleCount++;
+    } else {
+      extraColumns.push({ name: text.trim(), col: c });
+    }
+  }
+  return roleCount >= 2 ? { columns, extraColumns, roleCount, lastColumn } : null;
+}
+
+/** The columns a header must have to be called a responsibility table (brief for issue 2 §3). */
+export function missingRequiredColumns(columns: Partial<Record<ColumnRole, number>>): string[] {
+  const missing: string[] = [];
+  if (columns.serial === undefined) missing.push("序号");
+  if (columns.lead === undefined) missing.push("牵头部门");
+  if (columns.chaser === undefined && columns.owner === undefined) missing.push("盯办人或责任人");
+  return missing;
+}
+
+/**
+ * 攻坚 tables have a 攻坚任务 (or 市级辅助成果) column (source line 25); 基准 tables have 归档参考 and
+ * no 攻坚任务 (source line 148). Anything else is not guessed at.
+ */
+export function kindOfHeader(columns: Partial<Record<ColumnRole, number>>): TableKind | null {
+  if (columns.task !== undefined || columns.milestones !== undefined) return "攻坚";
+  if (columns.archive !== undefined) return "基准";
+  return null;
+}
+
+/** Two header rows describe the same table when every role sits in the same column. */
+export function sameLayout(
+  a: Partial<Record<ColumnRole, number>>,
+  b: Partial<Record<ColumnRole, number>>,
+): boolean {
+  const roles = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<ColumnRole>;
+  for (const role of roles) if (a[role] !== b[role]) return false;
+  return true;
+}
