@@ -1,0 +1,157 @@
+/**
+ * Chinese help for every DALIANBING function (issue 3 §5). scripts/localize-functions.js turns
+ * dist/functions.json (English, from the JSDoc in functions.ts) into dist/functions-zh-cn.json with
+ * these texts; the build fails when a function or a parameter is missing here or listed here but
+ * not in functions.ts. Function and parameter names stay as they are (DALIANBING.* everywhere).
+ *
+ * `zh` is the parameter's short Chinese name: the help shows it first ("数值：…") and error
+ * messages name the parameter with it ("参数 value（数值）应为数字").
+ */
+export interface ParamHelp {
+  zh: string;
+  description: string;
+}
+
+export interface FunctionHelp {
+  description: string;
+  /** What a spilled result holds, column by column (appended to the description). */
+  result?: string;
+  params: Record<string, ParamHelp>;
+}
+
+const ITEM: ParamHelp = {
+  zh: "评审项目",
+  description:
+    "评审项目的序号：攻坚任务写 1–51（或“攻坚5”）；基准任务、个人项目写其编号（见 dalianbing rules 命令的清单）。",
+};
+
+const MILESTONE_TEXT: ParamHelp = {
+  zh: "节点文本",
+  description: "“市级辅助成果”单元格，如“1.5月底前,出台…; 2.9月底前,上报…”。",
+};
+
+const AS_OF: ParamHelp = {
+  zh: "参照日期",
+  description: "按哪一天判断，Excel 日期；省略时为今天（每天自动更新），也可写 TODAY()。",
+};
+
+const DONE: ParamHelp = {
+  zh: "已完成节点",
+  description: "已完成的节点编号，如“1,2,4a”；写“1”表示 1a、1b 都已完成。可省略。",
+};
+
+const YEAR: ParamHelp = {
+  zh: "年份",
+  description: "节点日期所在的年份，如 2024；省略时取参照日期的年份。",
+};
+
+export const ZH_CN_HELP: Record<string, FunctionHelp> = {
+  TIER: {
+    description: "分档计分：返回数值达到（≥）的最高门槛所对应的分值；低于所有门槛得 0 分。",
+    params: {
+      value: { zh: "数值", description: "实测值；比例按小数填写，12% 即 0.12。" },
+      thresholds: { zh: "门槛", description: "各档门槛，一行或一列，顺序不限。" },
+      points: { zh: "分值", description: "各档分值，与门槛一一对应。" },
+    },
+  },
+  PERUNIT: {
+    description: "按件计分：数量 × 单位分值，不超过上限。",
+    params: {
+      count: { zh: "数量", description: "件数、次数或项数，不小于 0 的整数。" },
+      per: { zh: "单位分值", description: "每件得分。" },
+      cap: { zh: "上限", description: "本项最高得分。" },
+    },
+  },
+  DEDUCT: {
+    description: "扣分项：返回 −(次数 × 每次扣分)，最多扣到扣分上限，结果不大于 0。",
+    params: {
+      count: { zh: "次数", description: "被扣分的次数，不小于 0 的整数。" },
+      per: { zh: "每次扣分", description: "每次扣多少分，写正数。" },
+      cap: { zh: "扣分上限", description: "最多扣多少分，写正数。" },
+    },
+  },
+  MONTHLY: {
+    description: "逐月计分：每个月都达到门槛得全年分值，否则按达到门槛的月数 × 每月分值。",
+    params: {
+      values: { zh: "各月数值", description: "各月的实测值（如 12 个月），一行或一列；空单元格视为未达到。" },
+      threshold: { zh: "门槛", description: "每月需要达到（≥）的值；比例按小数填写。" },
+      perMonth: { zh: "每月分值", description: "未全部达到时，每个达标月份的得分。" },
+      allMonths: { zh: "全年分值", description: "所有月份都达标时的得分。" },
+    },
+  },
+  TIERRANK: {
+    description:
+      "按名次分档计分：名次 = 1 + 同组中严格大于本数值的个数（并列同名次，同 RANK.EQ）；第一个名次档不小于名次的档给分；数值 ≤ 0 得 0 分（未办理案件的不得分）。",
+    params: {
+      value: { zh: "数值", description: "本单位的实测值（如办理案件数）。" },
+      peers: { zh: "同组数值", description: "参与排名的各单位数值，可包含本单位。" },
+      rankEnds: { zh: "名次档", description: "各档的末位名次，从小到大，如 3、6、99。" },
+      points: { zh: "分值", description: "各名次档的分值，与名次档一一对应。" },
+    },
+  },
+  PROPORTION: {
+    description: "按比例计分：数量达到基准数得满分，否则得 满分 × 数量 ÷ 基准数；数量为 0 得 0 分。",
+    params: {
+      count: { zh: "数量", description: "实际件数，不小于 0 的整数。" },
+      baseline: { zh: "基准数", description: "得满分所需的件数，大于 0。" },
+      full: { zh: "满分", description: "本项满分。" },
+    },
+  },
+  STEP: {
+    description: "阶梯计分：低于起点得 0 分；否则得 起点分值 + 每步分值 × 超过起点的整步数，不超过上限。",
+    params: {
+      value: { zh: "数值", description: "实测值；比例按小数填写。" },
+      start: { zh: "起点", description: "开始得分的值（达到即得起点分值）。" },
+      startPoints: { zh: "起点分值", description: "达到起点时的得分。" },
+      step: { zh: "步长", description: "每超过多少算一步，大于 0，如 0.01 表示每 1 个百分点。" },
+      stepPoints: { zh: "每步分值", description: "每一整步加多少分。" },
+      cap: { zh: "上限", description: "本项最高得分。" },
+    },
+  },
+  SCORE: {
+    description:
+      "评审项目得分：按省厅评审细则计算一个项目的得分（保留 4 位小数）；扣分项为负数；否决项触发时返回“否决”。",
+    params: {
+      item: ITEM,
+      inputs: {
+        zh: "输入",
+        description: "该项目需要的实测值，依次填写（如第 1 项填完成比例；第 18、19 项填 12 个月的数值区域）；各项的输入见 RULE 函数和 dalianbing rules 命令。",
+      },
+    },
+  },
+  MAXSCORE: {
+    description: "评审项目的分值（满分）；扣分项返回其扣分上限，否决项返回 0。",
+    params: { item: ITEM },
+  },
+  RULE: {
+    description: "评审项目的评分规则原文（省厅评审细则）。",
+    params: { item: ITEM },
+  },
+  MILESTONES: {
+    description: "列出节点文本中的时间节点，溢出为多行，每行一个节点。",
+    result: "三列：节点编号（如 1、2a）| 截止日期（Excel 日期，请设置为日期格式；无固定日期时为空）| 类型（定期、周期性、相对期限、无期限）。",
+    params: {
+      text: MILESTONE_TEXT,
+      year: { zh: "年份", description: "节点日期所在的年份，如 2024；省略时取今年。" },
+    },
+  },
+  OVERDUE: {
+    description: "逾期节点数：截止日期已过（截止日当天仍算按期）且未完成的节点个数。",
+    params: { text: MILESTONE_TEXT, asOf: AS_OF, done: DONE, year: YEAR },
+  },
+  STATUS: {
+    description:
+      "节点状态：已逾期、临期（7 天内到期）、未到期、已完成或无固定期限；一个单元格有多个节点时取最严重的状态。",
+    params: { text: MILESTONE_TEXT, asOf: AS_OF, done: DONE, year: YEAR },
+  },
+  NEXTDUE: {
+    description: "下一个截止日期：未完成的节点中，截止日期在参照日期当天或之后的最早一个（Excel 日期，请设置为日期格式）；没有时返回 #N/A。",
+    params: { text: MILESTONE_TEXT, asOf: AS_OF, done: DONE, year: YEAR },
+  },
+};
+
+/** "value（数值）": how error messages name a parameter. */
+export function paramName(functionId: string, param: string): string {
+  const zh = ZH_CN_HELP[functionId]?.params[param]?.zh;
+  return zh ? `${param}（${zh}）` : param;
+}

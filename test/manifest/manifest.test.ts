@@ -1,0 +1,201 @@
+/**
+ * The offline manifest check (scripts/validate-manifest.js, `npm run validate`) passes on the real
+ * manifest and fails, naming the fault, on broken copies; the production build rewrites every
+ * development URL in dist/manifest.xml.
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+const root = path.resolve(__dirname, "..", "..");
+const manifestPath = path.join(root, "manifest.xml");
+const manifest = fs.readFileSync(manifestPath, "utf8");
+const validator = path.join(root, "scripts", "validate-manifest.js");
+
+let workDir: string;
+
+beforeAll(() => {
+  workDir = fs.mkdtempSync(path.join(os.tmpdir(), "dalianbing-manifest-"));
+  // The validator looks for the icons next to the manifest, as they are in the repository.
+  fs.cpSync(path.join(root, "assets"), path.join(workDir, "assets"), { recursive: true });
+});
+
+afterAll(() => {
+  fs.rmSync(workDir, { recursive: true, force: true });
+});
+
+function validate(file: string, ...args: string[]): { status: number | null; output: string } {
+  const result = spawnSync(process.execPath, [validator, file, ...args], { encoding: "utf8" });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+/** Writes a variant of manifest.xml; fails the test if `from` is not in the manifest. */
+function variant(name: string, from: string | RegExp, to: string): string {
+  const changed = manifest.replace(from, to);
+  expect(changed).not.toBe(manifest);
+  const file = path.join(workDir, `${name}.xml`);
+  fs.writeFileSync(file, changed);
+  return file;
+}
+
+describe("manifest.xml as committed", () => {
+  test("passes the offline check (npm run validate)", () => {
+    const { status, output } = validate(manifestPath);
+    expect(output).toContain("清单检查通过");
+    expect(status).toBe(0);
+  });
+
+  test("is set up for the shared runtime the functions need", () => {
+    expect(manifest).toMatch(/<Runtime resid="Taskpane\.Url" lifetime="long"\/>/);
+    expect(manifest).toMatch(/<FunctionFile resid="Taskpane\.Url"\/>/);
+    expect(manifest).toMatch(/<Set Name="SharedRuntime" MinVersion="1\.1"\/>/);
+    expect(manifest).not.toMatch(/<TaskpaneId>/);
+    expect(manifest).toMatch(/<OfficeTab id="TabHome">/);
+    expect(manifest).toMatch(/<bt:String id="TaskpaneButton\.Label" DefaultValue="大练兵助手">/);
+    expect(manifest).toMatch(/<DefaultLocale>zh-CN<\/DefaultLocale>/);
+  });
+
+  test("the icons are PNGs of 16, 32 and 80 pixels", () => {
+    for (const size of [16, 32, 80]) {
+      const png = fs.readFileSync(path.join(root, "assets", `icon-${size}.png`));
+      expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+    }
+  });
+});
+
+describe("broken manifests are refused with the reason", () => {
+  test("not well-formed XML", () => {
+    const file = variant("malformed", "</OfficeApp>", "</OfficeAp>");
+    const { status, output } = validate(file);
+    expect(status).not.toBe(0);
+    expect(output).toContain("XML 格式错误");
+  });
+
+  test("a resid that is not defined in Resources", () => {
+    const file = variant("missing-resid", '<Label resid="Group.Label"/>', '<Label resid="Group.Missing"/>');
+    const { status, output } = validate(file);
+    expect(status).not.toBe(0);
+    expect(output).toContain('resid "Group.Missing" 未在 Resources 中定义');
+  });
+
+  test("a Runtime resid that differs from the Page and FunctionFile", () => {
+    const file = variant(
+      "runtime-mismatch",
+      '<Runtime resid="Taskpane.Url" lifetime="long"/>',
+      '<Runtime resid="Functions.Script.Url" lifetime="long"/>',
+    );
+    const { status, output } = validate(file);
+    expect(status).not.toBe(0);
+    expect(output).toContain("Runtime、Page、FunctionFile 的 resid 必须相同");
+    expect(output).toContain("Runtime=Functions.Script.Url");
+  });
+
+  test("a namespace other than DALIANBING", () => {
+    const file = variant(
+      "wrong-namespace",
+      '<bt:String id="Functions.Namespace" DefaultValue="DALIANBING"/>',
+      '<bt:String id="Functions.Namespace" DefaultValue="CONTOSO"/>',
+    );
+    const { status, output } = validate(file);
+    expect(status).not.toBe(0);
+    expect(output).toContain('函数命名空间应为 DALIANBING，实际为 "CONTOSO"');
+  });
+
+  test("a TaskpaneId on the ShowTaskpane action", () => {
+    const file = variant(
+      "taskpane-id",
+      '<Action xsi:type="ShowTaskpane">',
+      '<Action xsi:type="ShowTaskpane">\n<TaskpaneId>ButtonId1</TaskpaneId>',
+    );
+    const { status, output } = validate(file);
+    expect(status).not.toBe(0);
+    expect(output).toContain("ShowTaskpane 动作不应有 TaskpaneId");
+  });
+
+  test("an http URL", () => {
+    const file = variant("http-url", 'DefaultValue="https://localhost:3000/functions.js"', 'DefaultValue="http://localhost:3000/functions.js"');
+    const { status, output } = validate(file);
+    expect(status).not.toBe(0);
+    expect(output).toContain("网址必须使用 https：http://localhost:3000/functions.js");
+  });
+
+  test("no zh-cn Override for the function metadata", () => {
+    const file = variant("no-zh-cn", /\s*<bt:Override Locale="zh-cn"[^>]*\/>/, "");
+    const { status, output } = validate(file);
+    expect(status).not.toBe(0);
+    expect(output).toContain("缺少 zh-cn 的 Override");
+  });
+
+  test("an icon size missing, and an icon file missing", () => {
+    const noEighty = variant("no-80", /\s*<bt:Image size="80" resid="Icon\.80x80"\/>/, "");
+    const first = validate(noEighty);
+    expect(first.status).not.toBe(0);
+    expect(first.output).toContain("图标缺少 80px 尺寸");
+
+    const missingFile = variant("icon-file", "assets/icon-16.png", "assets/icon-17.png");
+    const second = validate(missingFile);
+    expect(second.status).not.toBe(0);
+    expect(second.output).toContain("图标文件不存在");
+    expect(second.output).toContain("icon-17.png");
+  });
+});
+
+describe("production build", () => {
+  const productionUrl = "https://oa.panjin.example.gov.cn/dalianbing/";
+  let outDir: string;
+  let build: ReturnType<typeof spawnSync>;
+
+  beforeAll(() => {
+    outDir = fs.mkdtempSync(path.join(os.tmpdir(), "dalianbing-dist-"));
+    build = spawnSync(
+      process.execPath,
+      [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--env", `outDir=${outDir}`],
+      { cwd: root, encoding: "utf8", env: { ...process.env, DALIANBING_URL: productionUrl } },
+    );
+  }, 300_000);
+
+  afterAll(() => {
+    fs.rmSync(outDir, { recursive: true, force: true });
+  });
+
+  test("builds every file the manifest points at", () => {
+    expect(`${build.stdout}${build.stderr}`).not.toMatch(/ERROR/);
+    expect(build.status).toBe(0);
+    for (const file of ["taskpane.html", "taskpane.js", "functions.js", "functions.json", "functions-zh-cn.json", "manifest.xml"]) {
+      expect(fs.existsSync(path.join(outDir, file))).toBe(true);
+    }
+    for (const size of [16, 32, 64, 80]) expect(fs.existsSync(path.join(outDir, "assets", `icon-${size}.png`))).toBe(true);
+  });
+
+  test("dist/manifest.xml uses the production URL and no localhost URL remains", () => {
+    const built = fs.readFileSync(path.join(outDir, "manifest.xml"), "utf8");
+    expect(built).not.toMatch(/localhost/);
+    expect(built).toContain(`<bt:Url id="Taskpane.Url" DefaultValue="${productionUrl}taskpane.html"/>`);
+    expect(built).toContain(`<bt:Override Locale="zh-cn" Value="${productionUrl}functions-zh-cn.json"/>`);
+    expect(built).toContain(`<IconUrl DefaultValue="${productionUrl}assets/icon-32.png"/>`);
+    // And it still passes the offline check, its icons found in the build output.
+    const { status, output } = validate(path.join(outDir, "manifest.xml"));
+    expect(output).toContain("清单检查通过");
+    expect(status).toBe(0);
+  });
+
+  test("the page loads office.js from Microsoft's CDN, then the functions, then the pane", () => {
+    const html = fs.readFileSync(path.join(outDir, "taskpane.html"), "utf8");
+    const office = html.indexOf("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+    const functions = html.indexOf('src="functions.js"');
+    const pane = html.indexOf('src="taskpane.js"');
+    expect(office).toBeGreaterThan(-1);
+    expect(functions).toBeGreaterThan(office);
+    expect(pane).toBeGreaterThan(functions);
+  });
+
+  test("the functions bundle registers every function of the metadata", () => {
+    const metadata = JSON.parse(fs.readFileSync(path.join(outDir, "functions.json"), "utf8"));
+    const bundle = fs.readFileSync(path.join(outDir, "functions.js"), "utf8");
+    const ids: string[] = metadata.functions.map((f: { id: string }) => f.id);
+    expect(ids).toEqual(expect.arrayContaining(["TIER", "SCORE", "STATUS", "NEXTDUE", "MILESTONES"]));
+    for (const id of ids) expect(bundle).toContain(`associate("${id}"`);
+  });
+});
