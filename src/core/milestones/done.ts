@@ -5,7 +5,7 @@
  */
 import { foldWidth } from "./normalize";
 
-const SEPARATORS = /[\s,;、/|]+/;
+const SEPARATORS = /[\s,;:、/|]+/;
 const LABEL = /^(\d{1,3})([a-z]{0,2})$/;
 const NUMBER_RANGE = /^(\d{1,3})[-~～—](\d{1,3})$/;
 const MAX_RANGE = 50;
