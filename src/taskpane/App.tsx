@@ -1,0 +1,152 @@
+/**
+ * The task pane. Everything it does to the workbook goes through the WorkbookAdapter it is given;
+ * it never calls Office.js itself.
+ */
+import * as React from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { Body1, makeStyles, SearchBox, tokens } from "@fluentui/react-components";
+import { localToday } from "../core/dates";
+import { DEFAULT_DUE_SOON_DAYS } from "../core/milestones/types";
+import type { WorkbookAdapter } from "../excel/types";
+import { ActionsBar } from "./components/ActionsBar";
+import { GroupSelector } from "./components/GroupSelector";
+import { MilestoneList } from "./components/MilestoneList";
+import { NoteModeInfo } from "./components/NoteModeInfo";
+import { Notices, type Notice } from "./components/Notices";
+import { ProblemsPanel } from "./components/ProblemsPanel";
+import { ScanControls } from "./components/ScanControls";
+import { ScanProgressView, TablesSummary } from "./components/ScanStatus";
+import { StatusCounts } from "./components/StatusCounts";
+import { dueText, filterMilestones, groupEntries, urgentMilestones, validateScanOptions, type GroupBy } from "./paneModel";
+import { useNotices } from "./useNotices";
+import { usePaneActions } from "./usePaneActions";
+import { useRescanOnChange } from "./useRescanOnChange";
+import { useScan } from "./useScan";
+
+const useStyles = makeStyles({
+  pane: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalL,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    maxWidth: "560px",
+    boxSizing: "border-box",
+    fontFamily: tokens.fontFamilyBase,
+  },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  hint: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface AppProps {
+  adapter: WorkbookAdapter;
+  /** Today's date for the default 截至日期; tests pass a fixed one. */
+  today?: string;
+  /** Scans as soon as the pane opens (default true). */
+  scanOnOpen?: boolean;
+}
+
+export function App({ adapter, today, scanOnOpen = true }: AppProps): React.JSX.Element {
+  const styles = useStyles();
+  const [asOf, setAsOf] = useState(() => today ?? localToday(new Date()));
+  const [dueSoonDays, setDueSoonDays] = useState(String(DEFAULT_DUE_SOON_DAYS));
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const [groupBy, setGroupBy] = useState<GroupBy>("盯办人");
+  const [query, setQuery] = useState("");
+  const scan = useScan(adapter);
+  const notices = useNotices();
+
+  /** Scans with what the form says; an invalid field is reported by name and nothing is scanned. */
+  const scanNow = useCallback(async () => {
+    const options = validateScanOptions(asOf, dueSoonDays);
+    if (!options.ok) {
+      setInvalid(options.message);
+      return;
+    }
+    setInvalid(null);
+    await scan.runScan({ asOf: options.asOf, dueSoonDays: options.dueSoonDays });
+  }, [asOf, dueSoonDays, scan.runScan]);
+
+  useEffect(() => {
+    if (scanOnOpen) void scanNow();
+    // Only when the pane opens; later scans follow the button and workbook changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const watchError = useCallback((message: string) => notices.show("watch", "warning", message), [notices.show]);
+  useRescanOnChange(adapter, scan.result !== null, () => void scanNow(), watchError);
+
+  const actions = usePaneActions(adapter, scan.result, scanNow, notices);
+
+  const urgent = useMemo(() => (scan.result ? urgentMilestones(scan.result) : []), [scan.result]);
+  const shown = useMemo(() => filterMilestones(urgent, query), [urgent, query]);
+  const groups = useMemo(() => groupEntries(shown, groupBy), [shown, groupBy]);
+
+  const allNotices: Notice[] = scan.error
+    ? [{ id: "scan", intent: "error", text: scan.error }, ...notices.notices]
+    : notices.notices;
+  const dismiss = (id: string) => (id === "scan" ? scan.clearError() : notices.dismiss(id));
+
+  const result = scan.result;
+  return (
+    <main className={styles.pane} aria-label="大练兵助手" aria-busy={scan.scanning}>
+      <ScanControls
+        asOf={asOf}
+        dueSoonDays={dueSoonDays}
+        scanning={scan.scanning}
+        invalid={invalid}
+        onAsOfChange={setAsOf}
+        onDueSoonDaysChange={setDueSoonDays}
+        onScan={() => void scanNow()}
+      />
+      <Notices notices={allNotices} onDismiss={dismiss} />
+      {scan.scanning && <ScanProgressView progress={scan.progress} />}
+      {!result && !scan.scanning && !scan.error && (
+        <Body1 className={styles.hint}>点击“扫描”，读取本工作簿中的责任分解表，列出逾期和临期的节点。</Body1>
+      )}
+      {result && (
+        <>
+          <section className={styles.section} aria-label="统计">
+            <StatusCounts counts={result.counts} />
+            <TablesSummary scan={result} asOfText={dueText(result.asOf)} />
+          </section>
+          <section className={styles.section} aria-label="标注与工具">
+            <ActionsBar
+              hasScan
+              busy={actions.busy || scan.scanning}
+              onFlag={actions.flag}
+              onUnflag={actions.unflag}
+              onInsertFormulaColumns={actions.insertFormulaColumns}
+              onInsertScorecard={actions.insertScorecard}
+            />
+            <NoteModeInfo mode={actions.noteMode} />
+          </section>
+          <ProblemsPanel scan={result} />
+          <section className={styles.section} aria-labelledby="urgent-heading">
+            <h2 id="urgent-heading" className={styles.heading}>
+              逾期和临期节点（{urgent.length}）
+            </h2>
+            <GroupSelector value={groupBy} onChange={setGroupBy} />
+            <SearchBox
+              placeholder="搜索人员、序号、部门或内容"
+              aria-label="搜索节点"
+              value={query}
+              onChange={(_, d) => setQuery(d.value)}
+            />
+            <MilestoneList
+              groups={groups}
+              groupBy={groupBy}
+              emptyText={
+                urgent.length === 0 ? "没有逾期或临期的节点。" : `没有与“${query.trim()}”相符的节点。`
+              }
+              busy={actions.busy || scan.scanning}
+              onSelect={actions.select}
+              onMarkDone={actions.markDone}
+              onCopyReminder={actions.copyReminder}
+            />
+          </section>
+        </>
+      )}
+    </main>
+  );
+}

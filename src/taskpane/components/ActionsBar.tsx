@@ -1,0 +1,45 @@
+/** Workbook-wide actions: 就地标注, 清除标注, 插入公式列, 插入评分表. */
+import * as React from "react";
+import { Button, makeStyles, tokens, Tooltip } from "@fluentui/react-components";
+
+const useStyles = makeStyles({
+  bar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+export interface ActionsBarProps {
+  /** A scan is needed before flagging. */
+  hasScan: boolean;
+  busy: boolean;
+  onFlag: () => void;
+  onUnflag: () => void;
+  onInsertFormulaColumns: () => void;
+  onInsertScorecard: () => void;
+}
+
+export function ActionsBar(props: ActionsBarProps): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <div className={styles.bar} role="group" aria-label="工作簿操作">
+      <Tooltip content="在表格中把逾期节点标红、临期节点标黄，并加上说明；单元格内容不变" relationship="description">
+        <Button appearance="primary" disabled={!props.hasScan || props.busy} onClick={props.onFlag}>
+          就地标注
+        </Button>
+      </Tooltip>
+      <Tooltip content="去掉本助手加的颜色和说明，恢复单元格原来的样子" relationship="description">
+        <Button disabled={props.busy} onClick={props.onUnflag}>
+          清除标注
+        </Button>
+      </Tooltip>
+      <Tooltip content="在每张责任分解表右侧加入 节点状态、下一节点、逾期数 三列公式，表格会自动更新" relationship="description">
+        <Button disabled={props.busy} onClick={props.onInsertFormulaColumns}>
+          插入公式列
+        </Button>
+      </Tooltip>
+      <Tooltip content="新建（或重建）“评分表”工作表，按附件4逐项计分" relationship="description">
+        <Button disabled={props.busy} onClick={props.onInsertScorecard}>
+          插入评分表
+        </Button>
+      </Tooltip>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * One overdue or due-soon milestone. The main area is a real button: a click, Enter or Space
+ * selects the cell in Excel. "标记完成" is a separate button next to it.
+ */
+import * as React from "react";
+import { Button, createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import type { ScannedMilestone } from "../../core/scan/types";
+import { dayText, dueText, itemTitle, placeText, shortText } from "../paneModel";
+
+const useStyles = makeStyles({
+  item: {
+    display: "flex",
+    alignItems: "stretch",
+    gap: tokens.spacingHorizontalXS,
+    borderLeft: `4px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow2,
+  },
+  overdue: { borderLeftColor: "#C50F1F" },
+  dueSoon: { borderLeftColor: "#E8A200" },
+  main: {
+    flex: "1 1 auto",
+    minWidth: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    border: "none",
+    background: "transparent",
+    textAlign: "left",
+    cursor: "pointer",
+    fontFamily: tokens.fontFamilyBase,
+    color: tokens.colorNeutralForeground1,
+    borderRadius: tokens.borderRadiusMedium,
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ...createFocusOutlineStyle(),
+  },
+  head: { display: "flex", flexWrap: "wrap", alignItems: "baseline", columnGap: tokens.spacingHorizontalS },
+  title: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
+  days: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
+  daysOverdue: { color: "#A4262C" },
+  daysSoon: { color: "#8A5300" },
+  text: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, overflowWrap: "anywhere" },
+  meta: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  side: { display: "flex", alignItems: "center", paddingRight: tokens.spacingHorizontalXS },
+});
+
+export interface MilestoneItemProps {
+  milestone: ScannedMilestone;
+  busy: boolean;
+  onSelect: (m: ScannedMilestone) => void;
+  onMarkDone: (m: ScannedMilestone) => void;
+}
+
+export function MilestoneItem({ milestone: m, busy, onSelect, onMarkDone }: MilestoneItemProps): React.JSX.Element {
+  const styles = useStyles();
+  const overdue = m.status === "overdue";
+  const title = itemTitle(m);
+  const days = dayText(m);
+  const place = placeText(m.sheet, m.cell);
+  return (
+    <li className={mergeClasses(styles.item, overdue ? styles.overdue : styles.dueSoon)}>
+      <button
+        type="button"
+        className={styles.main}
+        onClick={() => onSelect(m)}
+        title={`${m.item ? `${m.item}：` : ""}${m.text}`}
+        aria-label={`${title}，${days}，${m.text}，截止${dueText(m.due)}，位于 ${place}。按回车定位到该单元格`}
+      >
+        <span className={styles.head}>
+          <span className={styles.title}>{title}</span>
+          <span className={mergeClasses(styles.days, overdue ? styles.daysOverdue : styles.daysSoon)}>{days}</span>
+        </span>
+        <span className={styles.text}>{shortText(m.text)}</span>
+        <span className={styles.meta}>
+          截止 {dueText(m.due)} · {place}
+        </span>
+      </button>
+      <div className={styles.side}>
+        <Button
+          size="small"
+          appearance="secondary"
+          disabled={busy}
+          onClick={() => onMarkDone(m)}
+          aria-label={`标记完成：${title}`}
+        >
+          标记完成
+        </Button>
+      </div>
+    </li>
+  );
+}

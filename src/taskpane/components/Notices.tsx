@@ -1,0 +1,31 @@
+/** The pane's messages (errors in red, results of actions in green), each dismissable. */
+import * as React from "react";
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+
+export interface Notice {
+  id: string;
+  intent: "success" | "info" | "warning" | "error";
+  text: string;
+}
+
+export function Notices(props: { notices: Notice[]; onDismiss: (id: string) => void }): React.JSX.Element {
+  return (
+    <div aria-live="polite" style={{ display: "flex", flexDirection: "column", gap: 6 }}>
+      {props.notices.map((n) => (
+        <MessageBar key={n.id} intent={n.intent} layout="multiline">
+          <MessageBarBody>
+            {n.intent === "error" && <MessageBarTitle>出错了</MessageBarTitle>}
+            {n.text}
+          </MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button appearance="transparent" size="small" aria-label="关闭提示" onClick={() => props.onDismiss(n.id)}>
+                ×
+              </Button>
+            }
+          />
+        </MessageBar>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+/**
+ * Pure helpers behind the task pane: which milestones to list, how to filter and label them, and the
+ * Chinese texts the pane shows. No React, no Office.js — unit-tested in test/taskpane/paneModel.test.ts.
+ */
+import { isoParts, parseIsoDate, type IsoDate } from "../core/dates";
+import type { MilestoneStatus } from "../core/milestones/types";
+import { groupMilestones, UNASSIGNED, type GroupBy } from "../core/scan";
+import type { ScannedMilestone, ScanResult } from "../core/scan/types";
+import type { NoteSupport, ScanProgress } from "../excel/types";
+
+export type { GroupBy };
+
+export const GROUP_OPTIONS: GroupBy[] = ["盯办人", "责任人", "分管领导", "牵头部门"];
+
+/** Order of the count tiles: what needs action first. */
+export const COUNT_ORDER: MilestoneStatus[] = ["overdue", "due-soon", "pending", "done", "open-ended"];
+
+/** Groupings by person, where a 催办通知 addressed to one person makes sense (not 牵头部门). */
+export const PERSON_GROUPS: GroupBy[] = ["盯办人", "责任人", "分管领导"];
+
+/**
+ * The milestones that need action — overdue and due soon — most urgent first:
+ * overdue by days overdue (longest first), then due soon by days left (fewest first).
+ */
+export function urgentMilestones(scan: ScanResult): ScannedMilestone[] {
+  const overdue = scan.milestones
+    .filter((m) => m.status === "overdue")
+    .sort((a, b) => (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0) || byPlace(a, b));
+  const dueSoon = scan.milestones
+    .filter((m) => m.status === "due-soon")
+    .sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0) || byPlace(a, b));
+  return [...overdue, ...dueSoon];
+}
+
+function byPlace(a: ScannedMilestone, b: ScannedMilestone): number {
+  return a.sheet.localeCompare(b.sheet, "zh-CN") || a.row - b.row || a.label.localeCompare(b.label, "zh-CN");
+}
+
+/**
+ * Keeps the milestones matching every word of the query (split on spaces, case-insensitive).
+ * A word of digits ("7", "7-1", "序号7", "第7项") is a 序号 (with its 节点号) and must match it exactly, so that "7" does
+ * not also find every text with a 7 in a date. Any other word may appear in 盯办人, 责任人, 分管领导,
+ * 牵头部门, 评审项目, the milestone's text, the sheet name or the cell address.
+ * An empty query keeps everything.
+ */
+export function filterMilestones(milestones: ScannedMilestone[], query: string): ScannedMilestone[] {
+  const words = query.trim().toLowerCase().split(/[\s\u3000]+/).filter(Boolean);
+  if (words.length === 0) return milestones;
+  return milestones.filter((m) => {
+    const haystack = [m.owners.盯办人, m.owners.责任人, m.owners.分管领导, m.lead, m.item, m.text, m.sheet, m.cell]
+      .join("\n")
+      .toLowerCase();
+    const serial = m.serial.trim().toLowerCase();
+    const serialWithLabel = `${serial}-${m.label.toLowerCase()}`;
+    return words.every((w) => {
+      const asSerial = w.replace(/^(序号|第)/, "").replace(/项$/, "");
+      if (/^\d+(-\w+)?$/.test(asSerial)) return asSerial === serial || asSerial === serialWithLabel;
+      return haystack.includes(w);
+    });
+  });
+}
+
+/** "逾期12天", "3天后到期", "今天到期" — how far a milestone is from its due date. */
+export function dayText(m: Pick<ScannedMilestone, "status" | "daysOverdue" | "daysLeft">): string {
+  if (m.status === "overdue" && m.daysOverdue !== null) return `逾期${m.daysOverdue}天`;
+  if (m.daysLeft !== null) return m.daysLeft === 0 ? "今天到期" : `${m.daysLeft}天后到期`;
+  return "";
+}
+
+/** "2024年5月31日", or "无固定期限" when there is no due date. */
+export function dueText(due: IsoDate | null): string {
+  if (!due) return "无固定期限";
+  const { year, month, day } = isoParts(due);
+  return `${year}年${month}月${day}日`;
+}
+
+/** "攻坚表!I7" */
+export function placeText(sheet: string, cell: string): string {
+  return `${sheet}!${cell}`;
+}
+
+/** "第 12 项 · 节点 2" — the row's 序号 and the milestone's number within its cell. */
+export function itemTitle(m: Pick<ScannedMilestone, "serial" | "label">): string {
+  const serial = m.serial.trim() ? `第 ${m.serial} 项` : "（无序号）";
+  return `${serial} · 节点 ${m.label}`;
+}
+
+/** Keeps a long clause to one readable line; the full text stays available as a tooltip. */
+export function shortText(text: string, maxChars = 40): string {
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  return oneLine.length <= maxChars ? oneLine : `${oneLine.slice(0, maxChars - 1)}…`;
+}
+
+export function groupLabel(key: string): string {
+  return key.trim() ? key : UNASSIGNED;
+}
+
+/** Whether a group key names someone (not a blank cell). */
+export function isNamed(key: string): boolean {
+  return key.trim() !== "" && key !== UNASSIGNED;
+}
+
+/** Whether a group gets a 复制催办通知 button: a named person, when grouping by person. */
+export function isRemindable(key: string, by: GroupBy): boolean {
+  return isNamed(key) && PERSON_GROUPS.includes(by);
+}
+
+/** How the pane explains the note mode (DESIGN §7: notes need ExcelApi 1.18). */
+export function noteSupportText(mode: NoteSupport): { label: string; explanation: string | null } {
+  switch (mode) {
+    case "notes":
+      return { label: "批注", explanation: null };
+    case "comments":
+      return {
+        label: "线程批注",
+        explanation: "此版本 Excel 不支持“批注”（需 ExcelApi 1.18），逾期说明改写在线程批注中。",
+      };
+    case "fill-only":
+      return {
+        label: "仅填充颜色",
+        explanation: "此版本 Excel 不支持批注和线程批注，只用填充颜色标出逾期和临期的单元格，说明请看本窗格。",
+      };
+  }
+}
+
+/** "正在读取工作表 3/7" or "正在分析表格…". */
+export function progressText(p: ScanProgress): string {
+  return p.phase === "reading" ? `正在读取工作表 ${p.done}/${p.total}` : "正在分析表格…";
+}
+
+/** Fraction for a progress bar, or undefined (indeterminate) when the total is not known yet. */
+export function progressValue(p: ScanProgress | null): number | undefined {
+  if (!p || p.total <= 0) return undefined;
+  if (p.phase === "analysing") return 1;
+  return Math.min(1, p.done / p.total);
+}
+
+const HAN = /[\u4e00-\u9fff]/;
+
+/**
+ * A Chinese message for a failed adapter call. Messages already in Chinese (the adapter's own) are
+ * kept; an English one from Excel is shown after a Chinese explanation so nothing is hidden.
+ */
+export function errorText(action: string, error: unknown): string {
+  const raw = error instanceof Error ? error.message : typeof error === "string" ? error : "";
+  const message = raw.trim();
+  if (!message) return `${action}失败：发生未知错误，请重试。`;
+  if (HAN.test(message)) return `${action}失败：${message}`;
+  return `${action}失败：Excel 返回了错误，请稍后重试或检查工作表是否受保护。（${message}）`;
+}
+
+export type ValidOptions = { ok: true; asOf: IsoDate; dueSoonDays: number } | { ok: false; message: string };
+
+/** Checks the 截至日期 and 临期天数 fields; the message names the field. */
+export function validateScanOptions(asOfText: string, dueSoonText: string): ValidOptions {
+  const asOf = parseIsoDate(asOfText);
+  if (!asOf) return { ok: false, message: "截至日期无效：请选择一个日期（如 2024-09-01）。" };
+  const trimmed = dueSoonText.trim();
+  const days = Number(trimmed);
+  if (!/^\d+$/.test(trimmed) || !Number.isInteger(days) || days > 366) {
+    return { ok: false, message: "临期天数无效：请输入 0 到 366 之间的整数。" };
+  }
+  return { ok: true, asOf, dueSoonDays: days };
+}
+
+export interface GroupEntry {
+  key: string;
+  milestones: ScannedMilestone[];
+}
+
+/**
+ * Groups (already filtered, urgency-ordered) milestones by the chosen column, using the core's
+ * grouping; groups with the most overdue items come first, blank names last.
+ */
+export function groupEntries(milestones: ScannedMilestone[], by: GroupBy): GroupEntry[] {
+  const entries = [...groupMilestones(milestones, by)].map(([key, ms]) => ({ key, milestones: ms }));
+  const overdueCount = (e: GroupEntry) => e.milestones.filter((m) => m.status === "overdue").length;
+  return entries.sort(
+    (a, b) =>
+      Number(!isNamed(a.key)) - Number(!isNamed(b.key)) ||
+      overdueCount(b) - overdueCount(a) ||
+      b.milestones.length - a.milestones.length ||
+      a.key.localeCompare(b.key, "zh-CN"),
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * The pane's workbook actions. Each runs through the adapter, reports its result in Chinese, and
+ * turns any failure into a Chinese error message instead of an exception.
+ */
+import { useCallback, useState } from "react";
+import { reminderText } from "../core/scan";
+import type { ScannedMilestone, ScanResult } from "../core/scan/types";
+import type { NoteSupport, WorkbookAdapter } from "../excel/types";
+import { copyText } from "./clipboard";
+import { errorText, groupLabel, itemTitle, noteSupportText } from "./paneModel";
+import type { NoticeState } from "./useNotices";
+
+export interface PaneActions {
+  busy: boolean;
+  noteMode: NoteSupport;
+  select: (m: ScannedMilestone) => void;
+  markDone: (m: ScannedMilestone) => void;
+  copyReminder: (person: string, milestones: ScannedMilestone[]) => void;
+  flag: () => void;
+  unflag: () => void;
+  insertFormulaColumns: () => void;
+  insertScorecard: () => void;
+}
+
+export function usePaneActions(
+  adapter: WorkbookAdapter,
+  scan: ScanResult | null,
+  rescan: () => Promise<void>,
+  notices: NoticeState,
+): PaneActions {
+  const [busy, setBusy] = useState(false);
+  const [noteMode, setNoteMode] = useState<NoteSupport>(() => adapter.noteSupport());
+  const { show } = notices;
+
+  /** Runs one action; its success text (or a Chinese error) replaces the previous action message. */
+  const run = useCallback(
+    async (action: string, body: () => Promise<string | null>) => {
+      setBusy(true);
+      try {
+        const message = await body();
+        if (message) show("action", "success", message);
+      } catch (e) {
+        show("action", "error", errorText(action, e));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [show],
+  );
+
+  const select = useCallback(
+    (m: ScannedMilestone) => {
+      adapter.select(m.sheet, m.cell).catch((e) => show("action", "error", errorText("定位单元格", e)));
+    },
+    [adapter, show],
+  );
+
+  const markDone = useCallback(
+    (m: ScannedMilestone) =>
+      void run("标记完成", async () => {
+        await adapter.markDone(m.sheet, m.cell, m.label);
+        await rescan();
+        return `已将${itemTitle(m)}记为完成（写入该行“已完成节点”列）。`;
+      }),
+    [adapter, rescan, run],
+  );
+
+  const copyReminder = useCallback(
+    (person: string, milestones: ScannedMilestone[]) =>
+      void run("复制催办通知", async () => {
+        if (!scan) return null;
+        await copyText(reminderText(person, milestones, scan.asOf));
+        return `已复制给${groupLabel(person)}的催办通知（${milestones.length} 项），可直接粘贴发送。`;
+      }),
+    [run, scan],
+  );
+
+  const flag = useCallback(
+    () =>
+      void run("就地标注", async () => {
+        if (!scan) return null;
+        const r = await adapter.flag(scan);
+        setNoteMode(r.noteSupport);
+        if (r.flagged === 0) return "没有逾期或临期的节点，无需标注。";
+        return `已标注 ${r.flagged} 个单元格：逾期标红、临期标黄，说明写入${noteSupportText(r.noteSupport).label}。单元格内容未改动。`;
+      }),
+    [adapter, run, scan],
+  );
+
+  const unflag = useCallback(
+    () =>
+      void run("清除标注", async () => {
+        const r = await adapter.unflag();
+        return r.restored === 0 ? "没有需要清除的标注。" : `已清除标注，${r.restored} 个单元格恢复原样。`;
+      }),
+    [adapter, run],
+  );
+
+  const insertFormulaColumns = useCallback(
+    () =>
+      void run("插入公式列", async () => {
+        const r = await adapter.insertFormulaColumns();
+        if (r.tables === 0) return "未找到可加公式列的责任分解表。";
+        return r.added
+          ? `已在 ${r.tables} 张表右侧加入“节点状态”“下一节点”“逾期数”三列公式，表格会自动更新。`
+          : `公式列已存在（${r.tables} 张表），未重复添加。`;
+      }),
+    [adapter, run],
+  );
+
+  const insertScorecard = useCallback(
+    () =>
+      void run("插入评分表", async () => {
+        const r = await adapter.insertScorecard();
+        return `已生成工作表“${r.sheet}”，共 ${r.items} 项，填写输入格即可自动计分。`;
+      }),
+    [adapter, run],
+  );
+
+  return { busy, noteMode, select, markDone, copyReminder, flag, unflag, insertFormulaColumns, insertScorecard };
+}

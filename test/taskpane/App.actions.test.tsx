@@ -1,0 +1,116 @@
+/** @jest-environment jsdom */
+import "./setup";
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { fakeAdapter, makeScan, renderPane } from "./fixtures";
+
+describe("workbook actions", () => {
+  test("就地标注 flags the current scan and reports how many cells, and in which way", async () => {
+    const adapter = fakeAdapter();
+    renderPane(adapter);
+    await screen.findByRole("list", { name: "节点状态统计" });
+    await userEvent.setup().click(screen.getByRole("button", { name: "就地标注" }));
+    expect(adapter.flag).toHaveBeenCalledTimes(1);
+    expect(adapter.flag.mock.calls[0][0]).toEqual(makeScan());
+    expect(await screen.findByText(/^已标注 2 个单元格：逾期标红、临期标黄，说明写入批注。单元格内容未改动。$/)).toBeInTheDocument();
+  });
+
+  test("清除标注 unflags and reports how many cells were restored", async () => {
+    const adapter = fakeAdapter();
+    renderPane(adapter);
+    await screen.findByRole("list", { name: "节点状态统计" });
+    await userEvent.setup().click(screen.getByRole("button", { name: "清除标注" }));
+    expect(adapter.unflag).toHaveBeenCalledTimes(1);
+    expect(await screen.findByText("已清除标注，2 个单元格恢复原样。")).toBeInTheDocument();
+  });
+
+  test("a failing 就地标注 shows a Chinese error message", async () => {
+    const adapter = fakeAdapter();
+    adapter.flag.mockRejectedValueOnce(new Error("AccessDenied"));
+    renderPane(adapter);
+    await screen.findByRole("list", { name: "节点状态统计" });
+    await userEvent.setup().click(screen.getByRole("button", { name: "就地标注" }));
+    expect(await screen.findByText(/^就地标注失败：Excel 返回了错误.*AccessDenied/)).toBeInTheDocument();
+  });
+
+  test("插入公式列 and 插入评分表 report what they did", async () => {
+    const adapter = fakeAdapter();
+    adapter.insertFormulaColumns.mockResolvedValueOnce({ tables: 2, added: true }).mockResolvedValueOnce({ tables: 2, added: false });
+    renderPane(adapter);
+    await screen.findByRole("list", { name: "节点状态统计" });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("button", { name: "插入公式列" }));
+    expect(await screen.findByText(/^已在 2 张表右侧加入“节点状态”“下一节点”“逾期数”三列公式/)).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "插入公式列" }));
+    expect(await screen.findByText("公式列已存在（2 张表），未重复添加。")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "插入评分表" }));
+    expect(adapter.insertScorecard).toHaveBeenCalledTimes(1);
+    expect(await screen.findByText(/^已生成工作表“评分表”，共 51 项/)).toBeInTheDocument();
+  });
+
+  test.each([
+    ["notes", "批注", null],
+    ["comments", "线程批注", /不支持“批注”/],
+    ["fill-only", "仅填充颜色", /只用填充颜色/],
+  ] as const)("shows the note mode %s", async (mode, label, explanation) => {
+    renderPane(fakeAdapter(makeScan(), mode));
+    const box = await screen.findByTestId("note-mode");
+    expect(box).toHaveTextContent(`标注说明写入：${label}`);
+    if (explanation) expect(box).toHaveTextContent(explanation);
+    else expect(box.textContent).toBe(`标注说明写入：${label}`);
+  });
+});
+
+describe("复制催办通知", () => {
+  const writeText = jest.fn<Promise<void>, [string]>();
+  /** user-event installs its own clipboard on setup(), so ours goes in after it. */
+  function setupUser() {
+    const user = userEvent.setup();
+    Object.defineProperty(navigator, "clipboard", { configurable: true, value: { writeText } });
+    return user;
+  }
+  beforeEach(() => writeText.mockReset().mockResolvedValue(undefined));
+
+  test("copies a reminder listing that person's overdue items with due dates and days overdue", async () => {
+    renderPane(fakeAdapter());
+    await setupUser().click(await screen.findByRole("button", { name: "复制给赵丽的催办通知" }));
+    await waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
+    const text = writeText.mock.calls[0][0];
+    const lines = text.split("\n");
+    expect(lines[0]).toBe("赵丽同志：截至2024年9月1日，您盯办的以下节点已逾期，请抓紧推进：");
+    // 赵丽's two overdue items, earliest due first; nothing of 王明's (序号3).
+    expect(lines[1]).toMatch(/^1\. 序号7.*第1项：8月15日前,完成本年度案卷评查，应于2024年8月15日前完成，已逾期17天。$/);
+    expect(lines[2]).toMatch(/^2\. 序号2.*第1项：8月底前,完成全员执法培训，应于2024年8月31日前完成，已逾期1天。$/);
+    expect(text).not.toContain("序号3");
+    expect(await screen.findByText("已复制给赵丽的催办通知（2 项），可直接粘贴发送。")).toBeInTheDocument();
+  });
+
+  test("a person with one overdue and one due-soon item gets both, in two parts", async () => {
+    renderPane(fakeAdapter());
+    await setupUser().click(await screen.findByRole("button", { name: "复制给王明的催办通知" }));
+    await waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
+    const text = writeText.mock.calls[0][0];
+    expect(text).toMatch(/序号3.*第1项：5月底前,出台执法大练兵实施方案，应于2024年5月31日前完成，已逾期93天。/);
+    expect(text).toMatch(/以下节点即将到期[\s\S]*序号3.*第2项：9月5日前,上报季度进展情况，应于2024年9月5日前完成，还剩4天。/);
+    expect(text).not.toContain("序号7");
+  });
+
+  test("falls back to a hidden textarea when the Clipboard API is refused", async () => {
+    writeText.mockRejectedValue(new Error("NotAllowedError"));
+    const execCommand = jest.fn(() => true);
+    Object.defineProperty(document, "execCommand", { configurable: true, value: execCommand });
+    renderPane(fakeAdapter());
+    await setupUser().click(await screen.findByRole("button", { name: "复制给赵丽的催办通知" }));
+    await waitFor(() => expect(execCommand).toHaveBeenCalledWith("copy"));
+    expect(await screen.findByText(/^已复制给赵丽的催办通知/)).toBeInTheDocument();
+    expect(document.querySelector("textarea")).toBeNull();
+  });
+
+  test("says so when copying is impossible", async () => {
+    writeText.mockRejectedValue(new Error("NotAllowedError"));
+    Object.defineProperty(document, "execCommand", { configurable: true, value: jest.fn(() => false) });
+    renderPane(fakeAdapter());
+    await setupUser().click(await screen.findByRole("button", { name: "复制给赵丽的催办通知" }));
+    expect(await screen.findByText("复制催办通知失败：无法访问剪贴板，请手动复制。")).toBeInTheDocument();
+  });
+});
