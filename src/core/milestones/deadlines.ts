@@ -15,7 +15,7 @@
  *
  * The input is width-folded text (normalize.ts), so digits are ASCII here.
  */
-import { isoDate, lastDayOfMonth, type IsoDate } from "../dates";
+import { isoDate, type IsoDate } from "../dates";
 import { MONTH_OR_DAY as N, parseSmallNumber } from "./numerals";
 
 export interface DeadlineHit {
@@ -28,8 +28,10 @@ export interface DeadlineHit {
 const YEAR = "(?:(\\d{4})\\s*年\\s*)?";
 const MONTH_PART = "(上旬|中旬|下旬|底|末|份|初)?";
 
-// One precompiled pattern; alternatives are tried in this order at each position.
+// One precompiled pattern; alternatives are tried in this order at each position. The leading
+// lookahead lets the engine skip most characters of running text at once.
 const DEADLINE = new RegExp(
+  "(?=[0-9一二三四五六七八九十上下年第])(?:" +
   [
     // 1 year, 2 month, 3 year, 4 month, 5 part: "8-9月", "8月至9月底", "2023年12月至2024年11月"
     `${YEAR}(${N})\\s*月?\\s*[-~—–至到]\\s*${YEAR}(${N})\\s*月${MONTH_PART}`,
@@ -41,9 +43,18 @@ const DEADLINE = new RegExp(
     `(?:(\\d{4})\\s*)?年(?:底|末)`,
     // 13 year, 14 quarter: "第三季度末"
     `${YEAR}第?([一二三四1-4])\\s*季度(?:末|底)?`,
-  ].join("|"),
+  ].join("|") +
+    ")",
   "g",
 );
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Same as dates.lastDayOfMonth, without building a Date (this runs for every phrase). */
+function lastDayOfMonth(year: number, month: number): number {
+  if (month !== 2) return MONTH_DAYS[month - 1];
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+}
 
 /** Words just before a date that make it a baseline or a start, not a deadline. */
 const NOT_DEADLINE_BEFORE = /(?:以|自|从|截至)\s*$/;

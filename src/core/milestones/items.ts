@@ -22,11 +22,16 @@ const ITEM_MARKER = /(^|[\s;。:])[ ]*(?:(\d{1,2})[ ]*[.、]|\([ ]*(\d{1,2})[ ]*
 
 const CIRCLED_ONE = "①".charCodeAt(0);
 
-const EDGE_NOISE = /^[\s;,。:、]+|[\s;,:、]+$/g;
+const LEADING_NOISE = " \t\n\r\u3000\u00a0;；,，。:：、";
+const TRAILING_NOISE = " \t\n\r\u3000\u00a0;；,，:：、";
 
-/** The text between start and end without surrounding blanks and separators. */
+/** The text between start and end without surrounding blanks and separators (a final 。 stays). */
 export function trimClause(text: string, start: number, end: number): string {
-  return text.slice(start, end).replace(EDGE_NOISE, "");
+  let from = start;
+  let to = end;
+  while (from < to && LEADING_NOISE.indexOf(text[from]) >= 0) from++;
+  while (to > from && TRAILING_NOISE.indexOf(text[to - 1]) >= 0) to--;
+  return text.slice(from, to);
 }
 
 interface Marker {

@@ -41,17 +41,14 @@ const FOLD: Record<string, string> = {
   "\t": " ",
 };
 
-const NEEDS_FOLD = /[０-９．；，：（）－～\u3000\u00a0\t]/;
+const FOLDABLE = /[０-９．；，：（）－～\u3000\u00a0\t]/g;
+
+function foldChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  return code >= 0xff10 && code <= 0xff19 ? String.fromCharCode(code - 0xff10 + 48) : FOLD[ch];
+}
 
 /** Full-width digits and punctuation to ASCII; the result has exactly the length of the input. */
 export function foldWidth(text: string): string {
-  if (!NEEDS_FOLD.test(text)) return text;
-  let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    const code = ch.charCodeAt(0);
-    if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xff10 + 48);
-    else out += FOLD[ch] ?? ch;
-  }
-  return out;
+  return text.replace(FOLDABLE, foldChar);
 }
