@@ -50,6 +50,10 @@ export interface RuleItem {
   rule: string;
   /** Where it comes from: "source-2024-panjin-dalianbing.txt 第195行 附件4". */
   source: string;
+  /** The heading the item sits under in the source, when it is one of several (e.g. "机构规范化建设"). */
+  group?: string;
+  /** How the catalog reads the rule where the source leaves a choice (Chinese, shown in help). */
+  note?: string;
 }
 
 export type ScoreOutcome =

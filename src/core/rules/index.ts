@@ -1,0 +1,11 @@
+/**
+ * Rule catalogs and item scoring (issue 3 §1, §3, §5). See catalog.ts for the id scheme and
+ * gongjian.ts / jizhun.ts / geren.ts for how each document is read.
+ */
+export type { RuleSetId, ItemType, InputKind, InputSpec, Band, RuleItem, ScoreOutcome, RawInput } from "./types";
+export { RULE_SETS, RULE_SET_IDS, LEVEL1_TOTALS, LEVEL1_STATED, findItem } from "./catalog";
+export { scoreItem, VETO_TEXT } from "./score";
+export { pointsWrittenIn, findDiscrepancies, PROBED_SERIALS } from "./discrepancies";
+export { ITEM_TYPE_ZH, RULE_SET_ZH, describeInputs, describeItem, pointsText, formatRulesCatalog } from "./format";
+export { expectedText, listExpectedInputs, CAMPAIGN_MONTHS } from "./coerce";
+export { sampleValidInputs } from "./samples";

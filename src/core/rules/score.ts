@@ -1,0 +1,38 @@
+/**
+ * scoreItem: coerce the raw cells, run the item's scorer, and hold the DESIGN §4 guarantees in one
+ * place: 4 decimals; a score or bonus within [0, 分值]; a deduction within [−cap, 0]; a veto as a veto.
+ */
+import { ScoringInputError } from "../scoring/errors";
+import { round4 } from "../scoring/round";
+import { entryOf } from "./catalog";
+import { coerceInputs } from "./coerce";
+import { VETO } from "./define";
+import type { RawInput, RuleItem, ScoreOutcome } from "./types";
+
+export const VETO_TEXT = "否决";
+const VETO_OUTCOME: ScoreOutcome = Object.freeze({ kind: "veto", text: VETO_TEXT }) as ScoreOutcome;
+
+export function scoreItem(item: RuleItem, inputs: readonly RawInput[]): ScoreOutcome {
+  const entry = entryOf(item);
+  if (!entry) return { kind: "error", message: `没有编号为${item?.id}的评审项目` };
+  const values = coerceInputs(entry.item, inputs);
+  if (typeof values === "string") return { kind: "error", message: values };
+  let raw: number | typeof VETO;
+  try {
+    raw = entry.score(values);
+  } catch (e) {
+    if (e instanceof ScoringInputError) return { kind: "error", message: e.message };
+    throw e;
+  }
+  if (raw === VETO) return VETO_OUTCOME;
+  const cap = entry.item.maxPoints;
+  let points = raw;
+  if (entry.item.type === "deduction") {
+    if (points > 0) points = 0;
+    if (points < -cap) points = -cap;
+  } else {
+    if (points < 0) points = 0;
+    if (points > cap) points = cap;
+  }
+  return { kind: "points", points: round4(points) };
+}
