@@ -17,8 +17,9 @@ export interface ItemSpan {
   end: number;
 }
 
-// Group 1: the separator before the number; 2: "1." / "1、"; 3: "(1)"; 4: "①".
-const ITEM_MARKER = /(^|[\s;。:])[ ]*(?:(\d{1,2})[ ]*[.、]|\([ ]*(\d{1,2})[ ]*\)|([①-⑳]))[ ]*/g;
+// Group 1: the separator before the number (none needed before a circled one); 2: "1." / "1、";
+// 3: "(1)"; 4: "①".
+const ITEM_MARKER = /(^|[\s;。:]|(?=[①-⑳]))[ ]*(?:(\d{1,2})[ ]*[.、]|\([ ]*(\d{1,2})[ ]*\)|([①-⑳]))[ ]*/g;
 
 const CIRCLED_ONE = "①".charCodeAt(0);
 
