@@ -1,0 +1,112 @@
+/**
+ * WorkbookAdapter over Excel.run — the only place the add-in calls Office.js (DESIGN §3, §7).
+ * Every operation reads in a fixed, small number of context.sync() calls and writes in one batch.
+ */
+import type { Problem } from "../core/grid";
+import { scanWorkbook } from "../core/scan";
+import type { ScanResult } from "../core/scan/types";
+import { markDoneInSheet } from "./done-column";
+import { flagWorkbook, unflagWorkbook } from "./flags";
+import { insertFormulaColumnsInWorkbook } from "./formula-columns";
+import { type OfficeHost, detectNoteSupport, errorText, isOfficeError, resolveHost } from "./host";
+import { readWorkbook } from "./read";
+import { insertScorecardSheet } from "./scorecard";
+import type { NoteSupport, ScanProgress, WorkbookAdapter } from "./types";
+
+export interface ExcelAdapterOptions {
+  /** Excel and Office to use; the globals office.js defines when omitted. */
+  host?: OfficeHost;
+}
+
+export interface ExcelWorkbookAdapter extends WorkbookAdapter {
+  flag(scan: ScanResult): Promise<{ flagged: number; noteSupport: NoteSupport; problems: Problem[] }>;
+  unflag(): Promise<{ restored: number; problems: Problem[] }>;
+  insertFormulaColumns(): Promise<{ tables: number; added: boolean; problems: Problem[] }>;
+}
+
+function protectedScanNotes(sheets: { name: string; isProtected: boolean }[]): Problem[] {
+  return sheets
+    .filter((s) => s.isProtected)
+    .map((s) => ({
+      sheet: s.name,
+      cell: "",
+      message: `工作表“${s.name}”受保护：已正常扫描，但无法在其中就地标注或标记完成；如需这些操作，请先撤销工作表保护。`,
+    }));
+}
+
+export function createExcelAdapter(options: ExcelAdapterOptions = {}): ExcelWorkbookAdapter {
+  const host = resolveHost(options.host);
+  const noteSupport = (): NoteSupport => detectNoteSupport(host.isSetSupported);
+
+  return {
+    async scan(opts: { asOf: string; dueSoonDays: number }, onProgress?: (p: ScanProgress) => void): Promise<ScanResult> {
+      const read = await host.run((context) => readWorkbook(context, onProgress));
+      onProgress?.({ phase: "analysing", done: read.grids.length, total: read.grids.length });
+      const result = scanWorkbook(read.grids, { asOf: opts.asOf, dueSoonDays: opts.dueSoonDays });
+      const unreadable: Problem[] = read.grids
+        .filter((g) => g.readProblem && !result.problems.some((p) => p.sheet === g.name && p.message === g.readProblem))
+        .map((g) => ({ sheet: g.name, cell: "", message: g.readProblem! }));
+      return { ...result, problems: [...result.problems, ...unreadable, ...protectedScanNotes(read.sheets)] };
+    },
+
+    async flag(scan: ScanResult) {
+      const support = noteSupport();
+      return host.run((context) => flagWorkbook(context, scan, support));
+    },
+
+    async unflag() {
+      const support = noteSupport();
+      return host.run((context) => unflagWorkbook(context, support));
+    },
+
+    async markDone(sheet: string, milestoneCell: string, label: string): Promise<void> {
+      await host.run((context) => markDoneInSheet(context, sheet, milestoneCell, label));
+    },
+
+    async select(sheet: string, cell: string): Promise<void> {
+      await host.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(cell).select();
+        try {
+          await context.sync();
+        } catch (error) {
+          if (isOfficeError(error, "ItemNotFound")) throw new Error(`找不到工作表“${sheet}”，它可能已被重命名或删除；请重新扫描。`);
+          throw new Error(`无法选中 ${sheet}!${cell}：${errorText(error)}`);
+        }
+      });
+    },
+
+    insertFormulaColumns() {
+      return host.run((context) => insertFormulaColumnsInWorkbook(context));
+    },
+
+    insertScorecard() {
+      return host.run((context) => insertScorecardSheet(context));
+    },
+
+    noteSupport,
+
+    async onChanged(callback: () => void): Promise<() => void> {
+      const registration = await host.run(async (context) => {
+        const handler = context.workbook.worksheets.onChanged.add(async () => callback());
+        await context.sync();
+        return handler;
+      });
+      return () => {
+        // Removing needs the context the handler was added with (Office.js rule).
+        void runInContextOf(options.host, registration, async (context) => {
+          registration.remove();
+          await context.sync();
+        }).catch(() => undefined);
+      };
+    },
+  };
+}
+
+/** Excel.run(object, batch): a batch in the context an earlier object was made in (removing handlers). */
+async function runInContextOf(host: OfficeHost | undefined, object: unknown, batch: (context: Excel.RequestContext) => Promise<void>): Promise<void> {
+  const excel = host?.Excel ?? (globalThis as unknown as { Excel?: OfficeHost["Excel"] }).Excel;
+  if (!excel) return;
+  await (excel.run as unknown as (o: unknown, b: typeof batch) => Promise<void>)(object, batch);
+}

@@ -1,0 +1,115 @@
+/**
+ * "标记完成" (DESIGN §4, issue 4 §1): the milestone label goes into the row's 已完成节点 cell; the column
+ * is added with its header at the right edge of the table when the table has none. Staff see and
+ * edit the same column; nothing is kept anywhere else.
+ */
+import { cellAddress } from "../core/address";
+import type { CellValue, SheetGrid } from "../core/grid";
+import { addDoneLabel } from "../core/milestones";
+import { recognizeSheet } from "../core/tables";
+import type { RecognisedTable, TableRow } from "../core/tables/types";
+import { areaAddress, columnsAddress, parseArea, parseMergedAddresses } from "./addresses";
+import { errorText, isOfficeError } from "./host";
+import { gridValues } from "./read";
+
+export const DONE_HEADER = "已完成节点";
+
+/**
+ * Writes text so that Excel keeps it as typed: the cells are formatted as text ("@") first, so a
+ * value starting with "=", "+", "-" or "@" never becomes a formula and "1,2" never becomes a number.
+ */
+export function writeText(range: Excel.Range, rows: string[][]): void {
+  range.numberFormat = rows.map((r) => r.map(() => "@"));
+  range.values = rows;
+}
+
+/** Reads one sheet as a SheetGrid (one sync) and whether it is protected. */
+export async function readOneSheet(context: Excel.RequestContext, sheetName: string): Promise<{ grid: SheetGrid; isProtected: boolean }> {
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  sheet.protection.load("protected");
+  const used = sheet.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,values,valueTypes");
+  const merged = sheet.getRange().getMergedAreasOrNullObject().load("address");
+  try {
+    await context.sync();
+  } catch (error) {
+    if (isOfficeError(error, "ItemNotFound")) throw new Error(`找不到工作表“${sheetName}”，它可能已被重命名或删除；请重新扫描。`);
+    throw new Error(`无法读取工作表“${sheetName}”：${errorText(error)}`);
+  }
+  const grid: SheetGrid = {
+    name: sheetName,
+    values: used.isNullObject ? [] : gridValues(used.rowIndex, used.columnIndex, used.values, used.valueTypes),
+    merges: merged.isNullObject ? [] : parseMergedAddresses(merged.address),
+  };
+  return { grid, isProtected: sheet.protection.protected };
+}
+
+function cellText(grid: SheetGrid, row: number, col: number): string {
+  const v: CellValue | undefined = grid.values[row]?.[col];
+  if (v === null || v === undefined) return "";
+  return typeof v === "object" ? v.error : String(v);
+}
+
+/** True when the columns [first, last] hold nothing in the table's rows (so new columns fit there). */
+export function columnsFree(grid: SheetGrid, table: RecognisedTable, first: number, last: number): boolean {
+  for (let r = table.headerRow; r <= table.lastRow; r++) {
+    for (let c = first; c <= last; c++) if (cellText(grid, r, c) !== "") return false;
+  }
+  return !grid.merges.some((m) => m.bottom >= table.headerRow && m.top <= table.lastRow && m.right >= first && m.left <= last);
+}
+
+/** The table and row a milestone cell belongs to (the row that owns a merged 市级辅助成果 cell). */
+export function findRow(tables: RecognisedTable[], cell: string): { table: RecognisedTable; row: TableRow } | null {
+  const { top: row, left: col } = parseArea(cell);
+  for (const table of tables) {
+    const owner = table.rows.find((r) => r.milestoneCell?.row === row && r.milestoneCell.col === col && r.ownsMilestoneCell);
+    if (owner) return { table, row: owner };
+  }
+  for (const table of tables) {
+    const same = table.rows.find((r) => r.row === row);
+    if (same) return { table, row: same };
+  }
+  return null;
+}
+
+/**
+ * Queues a new column block with headers at the table's right edge, inserting sheet columns when
+ * the cells there are in use. Returns the first new column.
+ */
+export function queueNewColumns(
+  sheet: Excel.Worksheet,
+  grid: SheetGrid,
+  table: RecognisedTable,
+  start: number,
+  headers: string[],
+): number {
+  const last = start + headers.length - 1;
+  if (!columnsFree(grid, table, start, last)) sheet.getRange(columnsAddress(start, last)).insert("Right");
+  const headerStyle = sheet.getRange(cellAddress(table.headerRow, table.lastColumn));
+  for (const headerRow of [table.headerRow, ...table.repeatedHeaderRows]) {
+    const range = sheet.getRange(areaAddress(headerRow, start, headerRow, last));
+    range.copyFrom(headerStyle, "Formats");
+    writeText(range, [headers]);
+  }
+  return start;
+}
+
+export async function markDoneInSheet(context: Excel.RequestContext, sheetName: string, milestoneCell: string, label: string): Promise<{ cell: string; value: string }> {
+  const { grid, isProtected } = await readOneSheet(context, sheetName);
+  const recognition = recognizeSheet(grid);
+  const found = findRow(recognition.tables, milestoneCell);
+  if (!found) throw new Error(`在工作表“${sheetName}”的 ${milestoneCell} 找不到对应的责任分解表行；请重新扫描后再试。`);
+  if (isProtected) throw new Error(`工作表“${sheetName}”受保护，无法写入“${DONE_HEADER}”；请先撤销工作表保护（审阅 → 撤销工作表保护）后重试。`);
+  const { table, row } = found;
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  let doneCol = table.columns.done;
+  if (doneCol === undefined) {
+    doneCol = queueNewColumns(sheet, grid, table, table.lastColumn + 1, [DONE_HEADER]);
+    // Staff type labels into this column too: keep what they type as text.
+    for (const r of table.rows) sheet.getRange(cellAddress(r.row, doneCol)).numberFormat = [["@"]];
+  }
+  const value = addDoneLabel(row.done, label);
+  const cell = cellAddress(row.row, doneCol);
+  writeText(sheet.getRange(cell), [[value]]);
+  await context.sync();
+  return { cell, value };
+}

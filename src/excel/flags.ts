@@ -1,0 +1,312 @@
+/**
+ * Flag and unflag in place (DESIGN §6, issue 4 §1): reads run in a few syncs, every write goes in one
+ * final batch. What unflag needs is kept in the very hidden sheet BACKUP_SHEET, so it works after the
+ * file is closed and reopened, for a colleague, and for the CLI (portable fields) as well.
+ * Values and formulas are never written.
+ */
+import { BACKUP_SHEET, FLAG_STYLE, NOTE_MARKER, combineNote, decodeBackup, encodeBackup, planFlags, stripOwnNote } from "../core/flags";
+import type { FlagBackupRecord, FlagMark } from "../core/flags/types";
+import type { CellValue, Problem } from "../core/grid";
+import type { ScanResult } from "../core/scan/types";
+import { loadSheetInfos } from "./read";
+import type { NoteSupport } from "./types";
+
+/** What the excel shell keeps in FlagBackupRecord.exact. */
+interface ExactState {
+  fill: { color: string; pattern: string };
+  font: { color: string };
+  /** How our note was written: a cell note, a threaded comment (its id), or nothing. */
+  mode: NoteSupport;
+  commentId?: string;
+}
+
+type CellProps = { format?: { fill?: { color?: string; pattern?: string }; font?: { color?: string } } };
+
+const PROPS_TO_READ = { format: { fill: { color: true, pattern: true }, font: { color: true } } };
+
+function parseExact(record: FlagBackupRecord): ExactState | null {
+  if (record.shell !== "excel" || !record.exact) return null;
+  try {
+    return JSON.parse(record.exact) as ExactState;
+  } catch {
+    return null;
+  }
+}
+
+function recordKey(sheet: string, cell: string): string {
+  return `${sheet}\u0000${cell.toUpperCase()}`;
+}
+
+function protectedMessage(sheet: string, count: number, action: string): Problem {
+  return {
+    sheet,
+    cell: "",
+    message: `工作表“${sheet}”受保护，无法${action}其中的 ${count} 个单元格；请先撤销工作表保护（审阅 → 撤销工作表保护）后重试。`,
+  };
+}
+
+/** Cell values for the backup sheet: text stays text (the cells are formatted "@"). */
+function backupMatrix(records: FlagBackupRecord[]): (string | number | boolean)[][] {
+  const rows = encodeBackup(records);
+  const width = Math.max(...rows.map((r) => r.length));
+  return rows.map((r) => {
+    const out: (string | number | boolean)[] = [];
+    for (let c = 0; c < width; c++) {
+      const v: CellValue | undefined = r[c];
+      out.push(v === null || v === undefined ? "" : typeof v === "object" ? v.error : v);
+    }
+    return out;
+  });
+}
+
+function fromSheetValues(values: unknown[][]): CellValue[][] {
+  return values.map((row) => row.map((v) => (v === "" || v === null || v === undefined ? null : (v as CellValue))));
+}
+
+/** Reads the backup sheet, if any (two syncs). */
+async function readBackup(context: Excel.RequestContext): Promise<{ exists: boolean; records: FlagBackupRecord[] }> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(BACKUP_SHEET);
+  await context.sync();
+  if (sheet.isNullObject) return { exists: false, records: [] };
+  const used = sheet.getUsedRangeOrNullObject(true).load("values");
+  await context.sync();
+  return { exists: true, records: used.isNullObject ? [] : decodeBackup(fromSheetValues(used.values)) };
+}
+
+/** Queues the backup sheet's new content (or its removal when nothing is left to restore). */
+function queueBackupWrite(context: Excel.RequestContext, exists: boolean, records: FlagBackupRecord[]): void {
+  const worksheets = context.workbook.worksheets;
+  if (records.length === 0) {
+    if (exists) worksheets.getItem(BACKUP_SHEET).delete();
+    return;
+  }
+  const sheet = exists ? worksheets.getItem(BACKUP_SHEET) : worksheets.add(BACKUP_SHEET);
+  if (exists) sheet.getRange().clear("Contents");
+  const matrix = backupMatrix(records);
+  const range = sheet.getRangeByIndexes(0, 0, matrix.length, matrix[0].length);
+  range.numberFormat = matrix.map((r) => r.map(() => "@"));
+  range.values = matrix;
+  sheet.visibility = "VeryHidden";
+}
+
+/** Restores one cell's fill and font colour from its record (exact state when the add-in wrote it). */
+function queueStyleRestore(range: Excel.Range, record: FlagBackupRecord): void {
+  const exact = parseExact(record);
+  const fillColor = exact ? (exact.fill.pattern === "None" ? null : exact.fill.color) : record.fillColor;
+  if (fillColor === null) range.format.fill.clear();
+  else range.format.fill.color = fillColor;
+  range.format.font.color = exact?.font.color ?? record.fontColor ?? "#000000";
+}
+
+/** The note text to restore: the user's own text as it is now, exactly as it was when unchanged. */
+function restoredNote(current: string | null, record: FlagBackupRecord): string | null {
+  if (current === null || !current.includes(NOTE_MARKER)) return current;
+  const user = stripOwnNote(current);
+  if (record.note !== null && user === record.note.replace(/\s+$/, "")) return record.note;
+  return user;
+}
+
+export interface FlagResult {
+  flagged: number;
+  noteSupport: NoteSupport;
+  problems: Problem[];
+}
+
+export async function flagWorkbook(context: Excel.RequestContext, scan: ScanResult, support: NoteSupport): Promise<FlagResult> {
+  const marks = planFlags(scan);
+  const infos = await loadSheetInfos(context);
+  const known = new Map(infos.map((s) => [s.name, s]));
+  const backup = await readBackup(context);
+  const oldRecords = new Map(backup.records.map((r) => [recordKey(r.sheet, r.cell), r]));
+
+  const problems: Problem[] = [];
+  const blocked = new Map<string, number>();
+  const writable = (sheet: string): boolean => {
+    const info = known.get(sheet);
+    if (!info) return false;
+    if (info.isProtected) blocked.set(sheet, (blocked.get(sheet) ?? 0) + 1);
+    return !info.isProtected;
+  };
+  const targets = marks.filter((m) => writable(m.sheet));
+  const markKeys = new Set(targets.map((m) => recordKey(m.sheet, m.cell)));
+  // Cells flagged before and no longer due go back to what they were.
+  const stale = backup.records.filter((r) => !markKeys.has(recordKey(r.sheet, r.cell)));
+  const staleWritable = stale.filter((r) => known.has(r.sheet) && !known.get(r.sheet)!.isProtected);
+  const staleKept = stale.filter((r) => known.get(r.sheet)?.isProtected);
+
+  // One read batch: current fill/font colours and notes of every cell touched; threaded comments.
+  const sheetProxies = new Map<string, Excel.Worksheet>();
+  const sheetOf = (name: string): Excel.Worksheet => {
+    let ws = sheetProxies.get(name);
+    if (!ws) {
+      ws = context.workbook.worksheets.getItem(name);
+      sheetProxies.set(name, ws);
+    }
+    return ws;
+  };
+  const reads = targets.map((mark) => {
+    const range = sheetOf(mark.sheet).getRange(mark.cell);
+    const props = range.getCellProperties(PROPS_TO_READ);
+    const note = support === "notes" ? sheetOf(mark.sheet).notes.getItemOrNullObject(mark.cell).load("content") : null;
+    return { mark, range, props, note };
+  });
+  const staleReads = staleWritable.map((record) => {
+    const range = sheetOf(record.sheet).getRange(record.cell);
+    const note =
+      support === "notes" && parseExact(record)?.mode !== "comments" && parseExact(record)?.mode !== "fill-only"
+        ? sheetOf(record.sheet).notes.getItemOrNullObject(record.cell).load("content")
+        : null;
+    return { record, range, note };
+  });
+  const comments = support !== "fill-only" && (support === "comments" || backup.records.some((r) => parseExact(r)?.mode === "comments"))
+    ? context.workbook.comments.load("items/id,items/content")
+    : null;
+  await context.sync();
+
+  // Threaded comments: where they are (one more read, only on hosts that use them).
+  const commentAt = new Map<string, string>();
+  const commentIds = new Set<string>();
+  if (comments) {
+    const located = comments.items.map((c) => ({ id: c.id, location: c.getLocation().load("address") }));
+    for (const c of comments.items) commentIds.add(c.id);
+    if (located.length > 0) await context.sync();
+    for (const { id, location } of located) {
+      const bang = location.address.lastIndexOf("!");
+      let sheet = location.address.slice(0, bang);
+      if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+      commentAt.set(recordKey(sheet, location.address.slice(bang + 1).replace(/\$/g, "")), id);
+    }
+  }
+
+  // The write batch.
+  const records: FlagBackupRecord[] = [];
+  for (const { record, range, note } of staleReads) {
+    queueStyleRestore(range, record);
+    const exact = parseExact(record);
+    if (exact?.mode === "comments" && exact.commentId && commentIds.has(exact.commentId)) {
+      context.workbook.comments.getItem(exact.commentId).delete();
+    } else if (note && !note.isNullObject) {
+      const restored = restoredNote(note.content, record);
+      if (restored === null) note.delete();
+      else if (restored !== note.content) note.content = restored;
+    }
+  }
+  for (const { mark, range, props, note } of reads) {
+    const before = (props.value[0]?.[0] ?? {}) as CellProps;
+    const fill = { color: before.format?.fill?.color ?? "#FFFFFF", pattern: before.format?.fill?.pattern ?? "None" };
+    const font = { color: before.format?.font?.color ?? "#000000" };
+    const currentNote = note && !note.isNullObject ? note.content : null;
+    const old = oldRecords.get(recordKey(mark.sheet, mark.cell));
+    const oldExact = old ? parseExact(old) : null;
+    const exact: ExactState = oldExact ? { ...oldExact, mode: support } : { fill, font, mode: support };
+    delete exact.commentId;
+
+    const colours = FLAG_STYLE[mark.level];
+    range.format.fill.color = colours.fill;
+    range.format.font.color = colours.font;
+    if (support === "notes") {
+      const text = combineNote(currentNote, mark.note);
+      if (note && !note.isNullObject) note.content = text;
+      else sheetOf(mark.sheet).notes.add(range, text);
+    } else if (support === "comments") {
+      const key = recordKey(mark.sheet, mark.cell);
+      const existing = commentAt.get(key);
+      if (existing && oldExact?.commentId === existing) {
+        // Our own thread from the last flag: replace its text.
+        context.workbook.comments.getItem(existing).content = mark.note;
+        exact.commentId = existing;
+      } else if (!existing) {
+        context.workbook.comments.add(range, mark.note);
+        exact.commentId = ""; // Excel gives the id at the sync; filled in below
+      }
+    }
+    records.push({
+      sheet: mark.sheet,
+      cell: mark.cell,
+      fillColor: old ? old.fillColor : fill.pattern === "None" ? null : fill.color,
+      fontColor: old ? old.fontColor : font.color,
+      note: old ? old.note : stripOwnNote(currentNote),
+      shell: "excel",
+      exact: JSON.stringify(exact),
+    });
+  }
+  records.push(...staleKept);
+  for (const [sheet, count] of blocked) problems.push(protectedMessage(sheet, count, "就地标注"));
+
+  if (support === "comments" && records.some((r) => r.exact && parseExact(r)?.commentId === "")) {
+    // New threads get their ids from Excel: write the flags, then the backup with the ids.
+    const added = pendingComments(context, records);
+    await context.sync();
+    for (const { record, comment } of added) {
+      const exact = parseExact(record)!;
+      exact.commentId = comment.id;
+      record.exact = JSON.stringify(exact);
+    }
+  }
+  queueBackupWrite(context, backup.exists, records);
+  await context.sync();
+  return { flagged: targets.length, noteSupport: support, problems };
+}
+
+/** The comments added in this batch, found again by cell, with their id loaded. */
+function pendingComments(context: Excel.RequestContext, records: FlagBackupRecord[]): { record: FlagBackupRecord; comment: Excel.Comment }[] {
+  return records
+    .filter((r) => parseExact(r)?.commentId === "")
+    .map((record) => ({
+      record,
+      comment: context.workbook.comments.getItemByCell(`${quoteSheet(record.sheet)}!${record.cell}`).load("id"),
+    }));
+}
+
+function quoteSheet(name: string): string {
+  return /^[\p{L}\p{N}_.]+$/u.test(name) && !/^\d/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+export async function unflagWorkbook(context: Excel.RequestContext, support: NoteSupport): Promise<{ restored: number; problems: Problem[] }> {
+  const infos = await loadSheetInfos(context);
+  const known = new Map(infos.map((s) => [s.name, s]));
+  const backup = await readBackup(context);
+  if (!backup.exists) return { restored: 0, problems: [] };
+
+  const problems: Problem[] = [];
+  const kept: FlagBackupRecord[] = [];
+  const blocked = new Map<string, number>();
+  const restorable = backup.records.filter((r) => {
+    const info = known.get(r.sheet);
+    if (!info) return false; // the sheet is gone: nothing left to restore
+    if (info.isProtected) {
+      kept.push(r);
+      blocked.set(r.sheet, (blocked.get(r.sheet) ?? 0) + 1);
+      return false;
+    }
+    return true;
+  });
+  const usesComments = restorable.some((r) => parseExact(r)?.mode === "comments");
+  const comments = usesComments && support !== "fill-only" ? context.workbook.comments.load("items/id") : null;
+  const reads = restorable.map((record) => {
+    const ws = context.workbook.worksheets.getItem(record.sheet);
+    const mode = parseExact(record)?.mode ?? "notes";
+    const note = support === "notes" && mode === "notes" ? ws.notes.getItemOrNullObject(record.cell).load("content") : null;
+    return { record, range: ws.getRange(record.cell), note };
+  });
+  await context.sync();
+
+  const commentIds = new Set(comments ? comments.items.map((c) => c.id) : []);
+  for (const { record, range, note } of reads) {
+    queueStyleRestore(range, record);
+    const exact = parseExact(record);
+    if (exact?.mode === "comments") {
+      if (exact.commentId && commentIds.has(exact.commentId)) context.workbook.comments.getItem(exact.commentId).delete();
+    } else if (note && !note.isNullObject) {
+      const restored = restoredNote(note.content, record);
+      if (restored === null) note.delete();
+      else if (restored !== note.content) note.content = restored;
+    }
+  }
+  for (const [sheet, count] of blocked) problems.push(protectedMessage(sheet, count, "清除标注"));
+  queueBackupWrite(context, true, kept);
+  await context.sync();
+  return { restored: reads.length, problems };
+}
+
+export type { FlagMark };

@@ -1,0 +1,9 @@
+/** The Excel shell: the only code that calls Excel.run (DESIGN §3). */
+export { createExcelAdapter } from "./adapter";
+export type { ExcelAdapterOptions, ExcelWorkbookAdapter } from "./adapter";
+export type { OfficeHost } from "./host";
+export { detectNoteSupport } from "./host";
+export { DONE_HEADER } from "./done-column";
+export { FORMULA_HEADERS, STATUS_HEADER, NEXT_DUE_HEADER, OVERDUE_HEADER, rowFormulas } from "./formula-columns";
+export { SCORECARD_SHEET } from "./scorecard";
+export type { NoteSupport, ScanProgress, WorkbookAdapter } from "./types";

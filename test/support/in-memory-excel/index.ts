@@ -1,0 +1,131 @@
+/**
+ * An in-memory Excel for tests and the browser e2e: the part of the Excel JavaScript API that
+ * src/excel uses, with Office's load/sync semantics and a sync counter. Pure TypeScript, no Node APIs.
+ *
+ *   const fake = createInMemoryExcel(snapshot, { apiVersion: "1.18" });
+ *   globalThis.Excel = fake.Excel; globalThis.Office = fake.Office;   // or pass them to the adapter
+ *   … fake.syncCount(), fake.snapshot(), fake.triggerSheetChange("Sheet1", "A1")
+ */
+import { WorkbookSnapshot, modelFromSnapshot, snapshotFromModel } from "./model";
+import { FakeRequestContext, Host, OfficeError } from "./proxies";
+
+export type { WorkbookSnapshot, SheetSnapshot, SnapshotCell, SnapshotValue, ConditionalFormatRecord } from "./model";
+export { OfficeError } from "./proxies";
+
+export interface InMemoryExcelOptions {
+  /** Highest ExcelApi requirement set the host supports, e.g. "1.18" (notes), "1.10" (comments only), "1.9". */
+  apiVersion?: string;
+  /** Fire worksheets.onChanged after a sync that wrote to a sheet, as Excel does for add-in edits. Default true. */
+  fireChangeEventsOnWrite?: boolean;
+}
+
+/** The Excel enums the adapter may use, with Office's string values. */
+const ENUMS = {
+  ConditionalFormatType: { custom: "Custom", containsText: "ContainsText", cellValue: "CellValue" },
+  ConditionalTextOperator: { contains: "Contains", notContains: "NotContains", beginsWith: "BeginsWith", endsWith: "EndsWith" },
+  RangeCopyType: { all: "All", formulas: "Formulas", values: "Values", formats: "Formats" },
+  InsertShiftDirection: { down: "Down", right: "Right" },
+  SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+  BorderIndex: {
+    edgeTop: "EdgeTop",
+    edgeBottom: "EdgeBottom",
+    edgeLeft: "EdgeLeft",
+    edgeRight: "EdgeRight",
+    insideVertical: "InsideVertical",
+    insideHorizontal: "InsideHorizontal",
+  },
+  BorderLineStyle: { none: "None", continuous: "Continuous" },
+  HorizontalAlignment: { general: "General", left: "Left", center: "Center", right: "Right" },
+  VerticalAlignment: { top: "Top", center: "Center", bottom: "Bottom" },
+  ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
+  ErrorCodes: {
+    accessDenied: "AccessDenied",
+    apiNotFound: "ApiNotFound",
+    invalidArgument: "InvalidArgument",
+    itemNotFound: "ItemNotFound",
+    itemAlreadyExists: "ItemAlreadyExists",
+    propertyNotLoaded: "PropertyNotLoaded",
+  },
+};
+
+export interface InMemoryExcel {
+  /** Assign to globalThis.Excel (or pass to the adapter). */
+  Excel: typeof ENUMS & { run: (...args: unknown[]) => Promise<unknown> };
+  /** Assign to globalThis.Office. */
+  Office: {
+    context: { requirements: { isSetSupported: (name: string, version?: string) => boolean } };
+    onReady: (cb?: (info: { host: string; platform: string }) => void) => Promise<{ host: string; platform: string }>;
+    HostType: { Excel: string };
+  };
+  /** context.sync() calls so far, over every Excel.run. */
+  syncCount(): number;
+  /** The workbook as it is now. */
+  snapshot(): WorkbookSnapshot;
+  /** Simulates a user edit: calls every worksheets.onChanged handler. */
+  triggerSheetChange(sheet: string, address?: string): Promise<void>;
+  /** The current selection ("Sheet1", "B3"), or null before anything was selected. */
+  selection(): { sheet: string; address: string } | null;
+  /** Changes the host's requirement-set support for the next calls. */
+  setApiVersion(version: string): void;
+  /** How many onChanged handlers are registered. */
+  changeHandlerCount(): number;
+}
+
+function versionNumber(v: string): number {
+  const [major, minor] = v.split(".").map(Number);
+  return major + (minor ?? 0) / 100;
+}
+
+export function createInMemoryExcel(snapshot: WorkbookSnapshot, options: InMemoryExcelOptions = {}): InMemoryExcel {
+  const host: Host = {
+    model: modelFromSnapshot(snapshot),
+    apiVersion: versionNumber(options.apiVersion ?? "1.18"),
+    syncs: 0,
+    changedHandlers: new Set(),
+    selectionHandlers: new Set(),
+    fireOnWrite: options.fireChangeEventsOnWrite ?? true,
+  };
+
+  async function run(...args: unknown[]): Promise<unknown> {
+    const batch = args[args.length - 1] as (ctx: FakeRequestContext) => Promise<unknown>;
+    if (typeof batch !== "function") throw new OfficeError("InvalidArgument", "Excel.run needs a batch function.");
+    const first = args.length > 1 ? (args[0] as { context?: FakeRequestContext } | FakeRequestContext) : null;
+    let context: FakeRequestContext;
+    if (first instanceof FakeRequestContext) context = first;
+    else if (first && "context" in first && first.context instanceof FakeRequestContext) context = first.context;
+    else context = new FakeRequestContext(host);
+    const result = await batch(context);
+    // Excel.run flushes what the batch left queued.
+    if (context.queue.length > 0) await context.sync();
+    return result;
+  }
+
+  // ExcelApi versions are compared as numbers with two-digit minors: 1.9 < 1.10 < 1.18.
+  const supports = (name: string, version?: string): boolean =>
+    name.toLowerCase() === "excelapi" && versionNumber(version ?? "1.1") <= host.apiVersion + 1e-9;
+
+  return {
+    Excel: { ...ENUMS, run },
+    Office: {
+      context: { requirements: { isSetSupported: supports } },
+      onReady: async (cb) => {
+        const info = { host: "Excel", platform: "OfficeOnline" };
+        cb?.(info);
+        return info;
+      },
+      HostType: { Excel: "Excel" },
+    },
+    syncCount: () => host.syncs,
+    snapshot: () => snapshotFromModel(host.model),
+    triggerSheetChange: async (sheet, address = "A1") => {
+      const model = host.model.sheets.find((s) => s.name === sheet);
+      const args = { type: "WorksheetChanged", worksheetId: model?.id ?? "", address, changeType: "RangeEdited", source: "Local" };
+      await Promise.all([...host.changedHandlers].map((h) => h(args)));
+    },
+    selection: () => (host.model.selection ? { ...host.model.selection } : null),
+    setApiVersion: (version) => {
+      host.apiVersion = versionNumber(version);
+    },
+    changeHandlerCount: () => host.changedHandlers.size,
+  };
+}
