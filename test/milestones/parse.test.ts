@@ -26,6 +26,10 @@ describe("list numbers are not dates", () => {
     expect(parse("9月底前,上报评估报告")).toEqual(["1|2024-09-30"]);
     expect(parse("积极推选市本级参加国家大练兵评选。")).toEqual(["1|undated"]);
   });
+  test("a heading before the first number is not a milestone unless it holds a deadline", () => {
+    expect(parse("工作要求如下：1.5月底前,出台方案; 2.9月底前,上报")).toEqual(["1|2024-05-31", "2|2024-09-30"]);
+    expect(parse("年底前完成以下工作：1.出台方案; 2.9月底前,上报")).toEqual(["0|2024-12-31", "1|undated", "2|2024-09-30"]);
+  });
   test("an empty or blank cell has no milestones", () => {
     expect(parseMilestones("", 2024)).toEqual([]);
     expect(parseMilestones("  \n ", 2024)).toEqual([]);
