@@ -58,7 +58,7 @@ export function flattenCells(value: unknown): unknown[] {
 }
 
 function refuseError(value: unknown, label: string): void {
-  if (isExcelErrorValue(value)) throw new InputError(`参数 ${label} 含有错误值，请先更正该单元格`);
+  if (isExcelErrorValue(value)) throw new InputError(`参数 ${label}含有错误值，请先更正该单元格`);
 }
 
 const FULL_WIDTH_DIGITS = /[０-９．－＋％]/g;
@@ -85,12 +85,12 @@ export interface NumberRule {
 }
 
 function checkNumber(n: number, label: string, rule: NumberRule, received: unknown): number {
-  if (rule.integer && !Number.isInteger(n)) throw new InputError(`参数 ${label} 应为整数，收到 ${describeValue(received)}`);
+  if (rule.integer && !Number.isInteger(n)) throw new InputError(`参数 ${label}应为整数，收到 ${describeValue(received)}`);
   if (rule.min !== undefined && n < rule.min) {
-    throw new InputError(`参数 ${label} 应不小于 ${rule.min}，收到 ${describeValue(received)}`);
+    throw new InputError(`参数 ${label}应不小于 ${rule.min}，收到 ${describeValue(received)}`);
   }
   if (rule.max !== undefined && n > rule.max) {
-    throw new InputError(`参数 ${label} 应不大于 ${rule.max}，收到 ${describeValue(received)}`);
+    throw new InputError(`参数 ${label}应不大于 ${rule.max}，收到 ${describeValue(received)}`);
   }
   return n;
 }
@@ -98,37 +98,20 @@ function checkNumber(n: number, label: string, rule: NumberRule, received: unkno
 /** A required number. */
 export function toNumber(value: unknown, label: string, rule: NumberRule = {}): number {
   const n = toOptionalNumber(value, label, rule);
-  if (n === null) throw new InputError(`参数 ${label} 不能为空`);
+  if (n === null) throw new InputError(`参数 ${label}不能为空`);
   return n;
 }
 
 /** A number, or null when the argument is omitted or the cell is empty. */
 export function toOptionalNumber(value: unknown, label: string, rule: NumberRule = {}): number | null {
   const cells = Array.isArray(value) ? flattenCells(value) : [value];
-  if (cells.length > 1) throw new InputError(`参数 ${label} 应为单个数值，收到 ${describeValue(value)}`);
+  if (cells.length > 1) throw new InputError(`参数 ${label}应为单个数值，收到 ${describeValue(value)}`);
   const cell = cells[0];
   refuseError(cell, label);
   if (isBlank(cell)) return null;
   const n = parseNumber(cell);
-  if (n === null) throw new InputError(`参数 ${label} 应为数字，收到 ${describeValue(cell)}`);
+  if (n === null) throw new InputError(`参数 ${label}应为数字，收到 ${describeValue(cell)}`);
   return checkNumber(n, label, rule, cell);
-}
-
-/**
- * The numbers of a range (a row, a column or a block), in reading order; empty cells are skipped,
- * so a range drawn larger than the data still works. Text that is not a number is refused with its
- * position.
- */
-export function toNumberList(value: unknown, label: string, rule: NumberRule = {}): number[] {
-  const numbers: number[] = [];
-  flattenCells(value).forEach((cell, index) => {
-    refuseError(cell, label);
-    if (isBlank(cell)) return;
-    const n = parseNumber(cell);
-    if (n === null) throw new InputError(`参数 ${label} 的第 ${index + 1} 个值应为数字，收到 ${describeValue(cell)}`);
-    numbers.push(checkNumber(n, label, rule, cell));
-  });
-  return numbers;
 }
 
 /**
@@ -141,7 +124,7 @@ export function toCellList(value: unknown, label: string): (number | null)[] {
     refuseError(cell, label);
     if (isBlank(cell)) return null;
     const n = parseNumber(cell);
-    if (n === null) throw new InputError(`参数 ${label} 的第 ${index + 1} 个值应为数字，收到 ${describeValue(cell)}`);
+    if (n === null) throw new InputError(`参数 ${label}的第 ${index + 1} 个值应为数字，收到 ${describeValue(cell)}`);
     return n;
   });
 }
@@ -158,7 +141,7 @@ export function toText(value: unknown, label: string, joiner = "\n"): string {
     if (typeof cell === "string") parts.push(cell);
     else if (typeof cell === "number") parts.push(String(cell));
     else if (typeof cell === "boolean") parts.push(cell ? "TRUE" : "FALSE");
-    else throw new InputError(`参数 ${label} 应为文本，收到 ${describeValue(cell)}`);
+    else throw new InputError(`参数 ${label}应为文本，收到 ${describeValue(cell)}`);
   }
   return parts.join(joiner);
 }
@@ -173,13 +156,13 @@ const MAX_SERIAL = 2_958_465;
  */
 export function toOptionalIsoDate(value: unknown, label: string): IsoDate | null {
   const cells = flattenCells(value);
-  if (cells.length > 1) throw new InputError(`参数 ${label} 应为单个日期，收到 ${describeValue(value)}`);
+  if (cells.length > 1) throw new InputError(`参数 ${label}应为单个日期，收到 ${describeValue(value)}`);
   const cell = cells[0];
   refuseError(cell, label);
   if (isBlank(cell) || cell === 0) return null;
   if (typeof cell === "number") {
     if (!Number.isFinite(cell) || cell < 1 || cell > MAX_SERIAL) {
-      throw new InputError(`参数 ${label} 应为 Excel 日期，收到 ${describeValue(cell)}`);
+      throw new InputError(`参数 ${label}应为 Excel 日期，收到 ${describeValue(cell)}`);
     }
     return isoFromExcelSerial(cell);
   }
@@ -189,7 +172,7 @@ export function toOptionalIsoDate(value: unknown, label: string): IsoDate | null
     const iso = match ? parseIsoDate(`${match[1]}-${match[2]}-${match[3]}`) : null;
     if (iso) return iso;
   }
-  throw new InputError(`参数 ${label} 应为日期（如 2024-09-01 或 Excel 日期），收到 ${describeValue(cell)}`);
+  throw new InputError(`参数 ${label}应为日期（如 2024-09-01 或 Excel 日期），收到 ${describeValue(cell)}`);
 }
 
 /** A four-digit year, or null when omitted / empty / 0. */
@@ -198,7 +181,7 @@ export function toOptionalYear(value: unknown, label: string): number | null {
   if (cells.length === 1 && cells[0] === 0) return null;
   const year = toOptionalNumber(value, label, { integer: true });
   if (year === null) return null;
-  if (year < 1900 || year > 9999) throw new InputError(`参数 ${label} 应为四位年份，如 2024，收到 ${describeValue(year)}`);
+  if (year < 1900 || year > 9999) throw new InputError(`参数 ${label}应为四位年份，如 2024，收到 ${describeValue(year)}`);
   return year;
 }
 
@@ -214,31 +197,29 @@ function toRawCell(cell: unknown, label: string): RawInput {
   refuseError(cell, label);
   if (isBlank(cell)) return null;
   if (typeof cell === "number" || typeof cell === "string" || typeof cell === "boolean") return cell;
-  throw new InputError(`参数 ${label} 含有无法识别的值`);
+  throw new InputError(`参数 ${label}含有无法识别的值`);
 }
 
 /**
- * The values of a repeating parameter (`inputs…` of SCORE): one entry per argument. Omitted
- * trailing arguments (null) are dropped so that "=SCORE(5, A1, )" reads like "=SCORE(5, A1)".
+ * The values of a repeating parameter (`inputs…` of SCORE): one entry per argument, an empty cell
+ * as null (the rule says whether it may be empty: "缺少完成比例…").
  */
 export function toRawInputs(argumentsList: unknown, label: string): RawInput[] {
   if (argumentsList === null || argumentsList === undefined) return [];
   const list = Array.isArray(argumentsList) ? argumentsList : [argumentsList];
-  const inputs = list.map((argument, index) => toRawInput(argument, `${label}${index + 1}`));
-  while (inputs.length > 0 && inputs[inputs.length - 1] === null) inputs.pop();
-  return inputs;
+  return list.map((argument, index) => toRawInput(argument, `${label}第${index + 1}个`));
 }
 
 /** An item id as typed: 5, "5", "攻坚5", "基准市-…" (numbers that are whole read as their digits). */
 export function toItemId(value: unknown, label: string): string | number {
   const cells = flattenCells(value);
-  if (cells.length !== 1) throw new InputError(`参数 ${label} 应为单个序号，收到 ${describeValue(value)}`);
+  if (cells.length !== 1) throw new InputError(`参数 ${label}应为单个序号，收到 ${describeValue(value)}`);
   const cell = cells[0];
   refuseError(cell, label);
-  if (isBlank(cell)) throw new InputError(`参数 ${label} 不能为空，请填写评审项目的序号`);
+  if (isBlank(cell)) throw new InputError(`参数 ${label}不能为空，请填写评审项目的序号`);
   if (typeof cell === "number") return cell;
   if (typeof cell === "string") return toHalfWidth(cell.trim());
-  throw new InputError(`参数 ${label} 应为评审项目的序号，收到 ${describeValue(cell)}`);
+  throw new InputError(`参数 ${label}应为评审项目的序号，收到 ${describeValue(cell)}`);
 }
 
 /** A due date as an Excel date serial, for cells formatted as dates. */
