@@ -24,7 +24,7 @@ export function expectedText(spec: InputSpec): string {
       return "0%–100%之间的比例";
     case "count":
       return spec.max === undefined
-        ? `不小于0的整数（${spec.unit}）`
+        ? `不小于${spec.min ?? 0}的整数（${spec.unit}）`
         : `${rangeText(spec.min ?? 0, spec.max, "")}之间的整数（${spec.unit}）`;
     case "rank":
       return "不小于1的整数名次";
@@ -75,7 +75,7 @@ function scalar(spec: InputSpec, raw: RawInput): number {
     }
     case "count": {
       const n = numberOf(raw, false);
-      if (!(Number.isInteger(n) && n >= 0 && (spec.max === undefined || n <= spec.max))) fail(spec, raw);
+      if (!(Number.isInteger(n) && n >= (spec.min ?? 0) && (spec.max === undefined || n <= spec.max))) fail(spec, raw);
       return n;
     }
     case "rank": {

@@ -35,6 +35,8 @@ export const ratio = (name: string, optional?: boolean): InputSpec =>
   optional ? { name, kind: "ratio", unit: "%", min: 0, max: 1, optional } : { name, kind: "ratio", unit: "%", min: 0, max: 1 };
 export const count = (name: string, unit: string, max?: number): InputSpec =>
   max === undefined ? { name, kind: "count", unit, min: 0 } : { name, kind: "count", unit, min: 0, max };
+/** A whole number ≥ 1, e.g. a 基准案件数 that is divided by. */
+export const positiveCount = (name: string, unit: string): InputSpec => ({ name, kind: "count", unit, min: 1 });
 export const rank = (name: string): InputSpec => ({ name, kind: "rank", unit: "名", min: 1 });
 export const flag = (name: string, optional?: boolean): InputSpec =>
   optional ? { name, kind: "flag", unit: "是/否", optional } : { name, kind: "flag", unit: "是/否" };

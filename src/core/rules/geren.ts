@@ -80,14 +80,14 @@ export const GEREN_ENTRIES: CatalogEntry[] = [
   }),
   // ---------------- 三、实战练兵（31分） ----------------
   p({
-    id: "3.1", level1: L3, level2: "大气监督帮扶", name: "现场监督帮扶表现", maxPoints: 28, type: "score",
+    id: "3.1", level1: L3, level2: "大气监督帮扶", group: "大气监督帮扶", name: "现场监督帮扶表现", maxPoints: 28, type: "score",
     inputs: [points("各轮次最好成绩", 28)],
     rule: "现场监督帮扶表现(28分)。根据候选个人参加大气监督帮扶的表现情况进行综合评分，其中每轮次现场检查任务完成情况得分比重占40%，发现问题得分比重占50%，提供符合要求的典型案例和宣传材料得分比重占10%。参加多轮次的，取各轮次最好成绩；未参加的，该项不得分。",
     source: src(263),
     score: (v) => num(v[0]),
   }),
   p({
-    id: "3.2", level1: L3, level2: "大气监督帮扶", name: "工作纪律方面", maxPoints: 28, type: "deduction",
+    id: "3.2", level1: L3, level2: "大气监督帮扶", group: "大气监督帮扶", name: "工作纪律方面", maxPoints: 28, type: "deduction",
     inputs: [count("不服从指挥调度、不遵守组织纪律次数", "次"), points("3.1得分", 28, true)],
     rule: "工作纪律方面(扣分项)。存在不服从指挥调度、不遵守组织纪律的，每次扣5分。扣完该项分值为止。",
     note: "每次扣5分，最多扣完“现场监督帮扶表现”的28分；填写3.1得分时，最多扣到该得分为止。",

@@ -39,6 +39,7 @@ import {
   months,
   num,
   points,
+  positiveCount,
   rank,
   ratio,
   VETO,
@@ -341,7 +342,7 @@ export const GONGJIAN_ENTRIES: CatalogEntry[] = [
   // ---------------- 二、日常监督执法工作（41分） / 专项行动（13分） ----------------
   g({
     id: "27", level1: L2, level2: "专项行动", group: "“两打”专项行动", name: "涉危险废物案件办理情况", maxPoints: 4, type: "score",
-    inputs: [count("办理案件数", "件"), count("基准案件数", "件")],
+    inputs: [count("办理案件数", "件"), positiveCount("基准案件数", "件")],
     rule: "涉危险废物案件办理情况(4分)。开展危险废物领域专项行动，加大案件办理力度，严厉查处各类环境违法行为，涉嫌环境污染犯罪的，要及时移送公安机关。",
     note: "按分解表攻坚任务计分：14个市分别赋予基准案件数量，达标及以上4分，未达标按办理数÷基准数的比例赋分；未办理案件的不得分。",
     source: src(27, 207),
@@ -349,7 +350,7 @@ export const GONGJIAN_ENTRIES: CatalogEntry[] = [
   }),
   g({
     id: "28", level1: L2, level2: "专项行动", group: "“两打”专项行动", name: "污染源监测数据弄虚作假案件办理情况", maxPoints: 4, type: "score",
-    inputs: [count("办理案件数", "件"), count("基准案件数", "件")],
+    inputs: [count("办理案件数", "件"), positiveCount("基准案件数", "件")],
     rule: "污染源监测数据弄虚作假案件办理情况(4分)。开展自动监控领域专项行动，加大案件办理力度，严厉查处各类环境违法行为，涉嫌环境污染犯罪的，要及时移送公安机关。",
     note: "按分解表攻坚任务计分：14个市分别赋予基准案件数量，达标及以上4分，未达标按办理数÷基准数的比例赋分；未办理案件的不得分。",
     source: src(28, 207),
@@ -374,7 +375,7 @@ export const GONGJIAN_ENTRIES: CatalogEntry[] = [
   }),
   g({
     id: "30", level1: L2, level2: "专项行动", name: "第三方环保服务机构弄虚作假专项整治", maxPoints: 4, type: "score",
-    inputs: [count("办理案件数", "件"), count("基准案件数", "件")],
+    inputs: [count("办理案件数", "件"), positiveCount("基准案件数", "件")],
     rule: "第三方环保服务机构弄虚作假专项整治(4分)。开展第三方服务机构专项行动，加大案件办理力度，严厉查处各类环境违法行为，涉嫌环境污染犯罪的，要及时移送公安机关。",
     note: "按分解表攻坚任务计分：14个市分别赋予基准案件数量，达标及以上4分，未达标按办理数÷基准数的比例赋分；未办理案件的不得分。",
     source: src(30, 207),

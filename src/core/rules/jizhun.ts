@@ -358,14 +358,16 @@ function build(set: "基准市" | "基准县"): CatalogEntry[] {
       j({
         id: "9.4", level1: L3, level2: "技能比武活动", name: "县级参加技能比武", maxPoints: 1, type: "score",
         inputs: [flag("参加技能比武")],
-        rule: "县级候选集体参加的，得1分。",
+        rule: "县级候选集体参加的，得1分；获得比武先进集体或个人的，得3分。",
+        note: "县级候选集体：参加技能比武得1分（本项），获得比武先进集体或个人得3分（9.5）。",
         source: src(245, "9"),
         score: (v) => num(v[0]),
       }),
       j({
         id: "9.5", level1: L3, level2: "技能比武活动", name: "县级获得比武先进", maxPoints: 3, type: "score",
         inputs: [flag("获得比武先进集体或个人")],
-        rule: "县级候选集体获得比武先进集体或个人的，得3分。",
+        rule: "县级候选集体参加的，得1分；获得比武先进集体或个人的，得3分。",
+        note: "县级候选集体：获得比武先进集体或个人得3分（本项），参加技能比武得1分（9.4）。",
         source: src(245, "9"),
         score: (v) => 3 * num(v[0]),
       }),
