@@ -125,8 +125,8 @@ function monthCell(spec: InputSpec, cell: RawInput, index: number): number | nul
   const hi = spec.max ?? Infinity;
   if (!(n >= lo && n <= hi)) {
     const month = index < 12 ? `（${CAMPAIGN_MONTHS[index]}）` : "";
-    const expected = spec.max === 1 ? "0%–100%之间" : `不小于${lo}的数值（${spec.unit}）`;
-    throw new InputError(`${spec.name}第${index + 1}个月${month}应为${expected}，收到 ${showReceived(cell)}`);
+    const expected = spec.max === 1 ? "应在0%–100%之间" : `应为不小于${lo}的数值（${spec.unit}）`;
+    throw new InputError(`${spec.name}第${index + 1}个月${month}${expected}，收到 ${showReceived(cell)}`);
   }
   return n;
 }

@@ -14,7 +14,7 @@ const VETO_OUTCOME: ScoreOutcome = Object.freeze({ kind: "veto", text: VETO_TEXT
 
 export function scoreItem(item: RuleItem, inputs: readonly RawInput[]): ScoreOutcome {
   const entry = entryOf(item);
-  if (!entry) return { kind: "error", message: `没有编号为${item?.id}的评审项目` };
+  if (!entry) return { kind: "error", message: `没有序号为${item?.id}的评审项目` };
   const values = coerceInputs(entry.item, inputs);
   if (typeof values === "string") return { kind: "error", message: values };
   let raw: number | typeof VETO;
