@@ -60,9 +60,16 @@ const COLUMN_WIDTHS: Record<string, number> = {
   市级辅助成果: 36,
   归档参考: 40,
   盯办人: 8,
-  责任人: 9,
-  分管领导: 9,
+  责任人: 10, // not 9: ExcelJS drops columns whose width equals its default of 9
+  分管领导: 10,
 };
+/** The 基准 table has fewer columns, so its long 评审内容 gets more room on the same page width. */
+const JIZHUN_WIDTHS: Record<string, number> = { 评审内容: 64, 数据来源及有关情况说明: 30, 归档参考: 40 };
+
+function columnWidth(table: SampleTableData, name: string): number {
+  return (table.kind === "基准" ? JIZHUN_WIDTHS[name] : undefined) ?? COLUMN_WIDTHS[name] ?? 14;
+}
+
 const CENTERED_COLUMNS = new Set(["序号", "牵头部门", "盯办人", "责任人", "分管领导"]);
 
 export function readSampleData(file = SAMPLE_DATA_PATH): SampleData {
@@ -128,7 +135,7 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: SampleTableData): void
     },
     headerFooter: { oddFooter: "第 &P 页，共 &N 页" },
   });
-  sheet.columns = table.columns.map((name) => ({ key: name, width: COLUMN_WIDTHS[name] ?? 14 }));
+  sheet.columns = table.columns.map((name) => ({ key: name, width: columnWidth(table, name) }));
 
   // Title row, merged across the table.
   const titleCell = sheet.getCell(TITLE_ROW, 1);
@@ -147,7 +154,7 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: SampleTableData): void
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
     cell.border = thinBorder();
   });
-  const headerLines = Math.max(...table.columns.map((name) => estimateLines(name, COLUMN_WIDTHS[name] ?? 14)));
+  const headerLines = Math.max(...table.columns.map((name) => estimateLines(name, columnWidth(table, name))));
   sheet.getRow(HEADER_ROW).height = Math.max(30, heightForLines(headerLines));
 
   // Data rows.
@@ -173,7 +180,7 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: SampleTableData): void
       cell.border = thinBorder();
       const merged = table.merges.some((m) => m.column === name && m.firstRow === dataRow);
       if (!merged && !coveredByMerge.has(`${dataRow}:${name}`)) {
-        lines = Math.max(lines, estimateLines(text, COLUMN_WIDTHS[name] ?? 14));
+        lines = Math.max(lines, estimateLines(text, columnWidth(table, name)));
       }
     });
     rowLines.push(lines);
@@ -186,7 +193,7 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: SampleTableData): void
     if (col === 0) throw new Error(`${table.sheet}: 合并列 ${merge.column} 不在表头中`);
     sheet.mergeCells(FIRST_DATA_ROW + merge.firstRow - 1, col, FIRST_DATA_ROW + merge.lastRow - 1, col);
     const text = table.rows[merge.firstRow - 1].cells[merge.column] ?? "";
-    const needed = heightForLines(estimateLines(text, COLUMN_WIDTHS[merge.column] ?? 14));
+    const needed = heightForLines(estimateLines(text, columnWidth(table, merge.column)));
     const span = merge.lastRow - merge.firstRow + 1;
     let available = 0;
     for (let r = merge.firstRow; r <= merge.lastRow; r++) available += heights[r - 1];

@@ -6,7 +6,7 @@
  * title rows repeated at page breaks (as in the source's 攻坚 table, source lines 29–141) are skipped.
  * Nothing is guessed: a sheet without such a header is reported as not recognised, with the reason.
  */
-import { cellAddress } from "../address";
+import { cellAddress, parseCellAddress } from "../address";
 import type { MergedArea, Problem, SheetGrid } from "../grid";
 import { CellReader } from "./cells";
 import { kindOfHeader, missingRequiredColumns, readHeaderCells, type HeaderCells } from "./headers";
@@ -330,10 +330,21 @@ export function recognizeSheet(sheet: SheetGrid): SheetRecognition {
       row = Math.max(next, row + 1);
     }
   }
+  sortInReadingOrder(problems);
   if (tables.length === 0) {
     return { tables, problems, unrecognisedReason: nearMiss?.reason ?? NO_HEADER_REASON };
   }
   return { tables, problems };
+}
+
+/** Problems listed row by row, left to right, as a person reads the sheet. */
+function sortInReadingOrder(problems: Problem[]): void {
+  const position = (p: Problem) => (p.cell === "" ? { row: -1, col: -1 } : parseCellAddress(p.cell));
+  problems.sort((a, b) => {
+    const pa = position(a);
+    const pb = position(b);
+    return pa.row - pb.row || pa.col - pb.col;
+  });
 }
 
 export function recognizeWorkbook(sheets: SheetGrid[]): RecognitionResult {
