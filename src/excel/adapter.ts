@@ -43,10 +43,8 @@ export function createExcelAdapter(options: ExcelAdapterOptions = {}): ExcelWork
       const read = await host.run((context) => readWorkbook(context, onProgress));
       onProgress?.({ phase: "analysing", done: read.grids.length, total: read.grids.length });
       const result = scanWorkbook(read.grids, { asOf: opts.asOf, dueSoonDays: opts.dueSoonDays });
-      const unreadable: Problem[] = read.grids
-        .filter((g) => g.readProblem && !result.problems.some((p) => p.sheet === g.name && p.message === g.readProblem))
-        .map((g) => ({ sheet: g.name, cell: "", message: g.readProblem! }));
-      return { ...result, problems: [...result.problems, ...unreadable, ...protectedScanNotes(read.sheets)] };
+      // Sheets that failed to read are in result.unrecognised with their reason (the core reports them).
+      return { ...result, problems: [...result.problems, ...read.partial, ...protectedScanNotes(read.sheets)] };
     },
 
     async flag(scan: ScanResult) {

@@ -80,8 +80,9 @@ function queueBackupWrite(context: Excel.RequestContext, exists: boolean, record
     if (exists) worksheets.getItem(BACKUP_SHEET).delete();
     return;
   }
-  const sheet = exists ? worksheets.getItem(BACKUP_SHEET) : worksheets.add(BACKUP_SHEET);
-  if (exists) sheet.getRange().clear("Contents");
+  // A fresh sheet each time: nothing of an older, longer backup can linger below the new one.
+  if (exists) worksheets.getItem(BACKUP_SHEET).delete();
+  const sheet = worksheets.add(BACKUP_SHEET);
   const matrix = backupMatrix(records);
   const range = sheet.getRangeByIndexes(0, 0, matrix.length, matrix[0].length);
   range.numberFormat = matrix.map((r) => r.map(() => "@"));

@@ -50,7 +50,7 @@ export async function insertFormulaColumnsInWorkbook(context: Excel.RequestConte
   const read = await readWorkbook(context);
   const isProtected = new Map(read.sheets.map((s) => [s.name, s.isProtected]));
   const grids = new Map(read.grids.map((g) => [g.name, g]));
-  const recognition = recognizeWorkbook(read.grids.filter((g) => !g.readProblem || g.values.length > 0));
+  const recognition = recognizeWorkbook(read.grids);
   const problems: Problem[] = [];
   let tables = 0;
   let added = false;

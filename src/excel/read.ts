@@ -4,7 +4,7 @@
  * sheet's merged areas; 3) every used range's values and value types. A sheet that fails is retried
  * alone and, if it still fails, handed to the core with a readProblem; the others are still read.
  */
-import type { CellValue, SheetGrid } from "../core/grid";
+import type { CellValue, Problem, SheetGrid } from "../core/grid";
 import { BACKUP_SHEET } from "../core/flags/types";
 import { parseMergedAddresses } from "./addresses";
 import { errorText } from "./host";
@@ -22,6 +22,8 @@ export interface SheetInfo {
 export interface WorkbookRead {
   grids: SheetGrid[];
   sheets: SheetInfo[];
+  /** Sheets read only in part (too large); the part read is still scanned. */
+  partial: Problem[];
 }
 
 /** Sheets the product writes for itself; never scanned as tables. */
@@ -58,7 +60,7 @@ export function gridValues(rowIndex: number, columnIndex: number, values: unknow
 }
 
 /** Syncs 2 and 3 for the given sheets; throws when Office rejects the batch. */
-async function readSheets(context: Excel.RequestContext, names: string[]): Promise<SheetGrid[]> {
+async function readSheets(context: Excel.RequestContext, names: string[]): Promise<{ grid: SheetGrid; partial?: string }[]> {
   const pending = names.map((name) => {
     const sheet = context.workbook.worksheets.getItem(name);
     const used = sheet.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
@@ -81,15 +83,15 @@ async function readSheets(context: Excel.RequestContext, names: string[]): Promi
   });
   await context.sync();
 
-  return reads.map((r) => {
-    const grid: SheetGrid = {
+  // A sheet read in part carries no readProblem: the core would skip it, and the part read is useful.
+  return reads.map((r) => ({
+    grid: {
       name: r.name,
       values: r.range ? gridValues(r.rowIndex ?? 0, r.columnIndex ?? 0, r.range.values, r.range.valueTypes) : [],
       merges: r.merges,
-    };
-    if (r.readProblem) grid.readProblem = r.readProblem;
-    return grid;
-  });
+    },
+    partial: r.readProblem,
+  }));
 }
 
 export async function readWorkbook(
@@ -100,21 +102,22 @@ export async function readWorkbook(
   const sheets = (await loadSheetInfos(context)).filter((s) => !isOwnSheet(s.name) && (!only || only(s.name)));
   const names = sheets.map((s) => s.name);
   onProgress?.({ phase: "reading", done: 0, total: names.length });
-  let grids: SheetGrid[];
+  let read: { grid: SheetGrid; partial?: string }[];
   try {
-    grids = await readSheets(context, names);
+    read = await readSheets(context, names);
   } catch {
     // One sheet spoiled the batch (too many merged areas, a response too large …): read each alone.
-    grids = [];
+    read = [];
     for (const name of names) {
       try {
-        grids.push(...(await readSheets(context, [name])));
+        read.push(...(await readSheets(context, [name])));
       } catch (error) {
-        grids.push({ name, values: [], merges: [], readProblem: `无法读取工作表“${name}”：${errorText(error)}` });
+        read.push({ grid: { name, values: [], merges: [], readProblem: `无法读取工作表“${name}”：${errorText(error)}` } });
       }
-      onProgress?.({ phase: "reading", done: grids.length, total: names.length });
+      onProgress?.({ phase: "reading", done: read.length, total: names.length });
     }
   }
   onProgress?.({ phase: "reading", done: names.length, total: names.length });
-  return { grids, sheets };
+  const partial = read.filter((r) => r.partial).map((r) => ({ sheet: r.grid.name, cell: "", message: r.partial! }));
+  return { grids: read.map((r) => r.grid), sheets, partial };
 }

@@ -17,6 +17,8 @@ export interface InMemoryExcelOptions {
   apiVersion?: string;
   /** Fire worksheets.onChanged after a sync that wrote to a sheet, as Excel does for add-in edits. Default true. */
   fireChangeEventsOnWrite?: boolean;
+  /** Sheets whose cell values fail to load with a GeneralException (a sheet Excel cannot return). */
+  failingSheets?: string[];
 }
 
 /** The Excel enums the adapter may use, with Office's string values. */
@@ -84,6 +86,7 @@ export function createInMemoryExcel(snapshot: WorkbookSnapshot, options: InMemor
     changedHandlers: new Set(),
     selectionHandlers: new Set(),
     fireOnWrite: options.fireChangeEventsOnWrite ?? true,
+    failingSheets: new Set(options.failingSheets ?? []),
   };
 
   async function run(...args: unknown[]): Promise<unknown> {

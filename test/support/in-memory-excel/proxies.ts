@@ -53,6 +53,8 @@ export interface Host {
   changedHandlers: Set<(args: unknown) => unknown>;
   selectionHandlers: Set<(args: unknown) => unknown>;
   fireOnWrite: boolean;
+  /** Sheets whose cell values fail to load (simulates a sheet Excel cannot return). */
+  failingSheets: Set<string>;
 }
 
 type Op = () => void;
@@ -515,6 +517,9 @@ export class RangeProxy extends Resolvable<RangeTarget> {
   }
   private cells<T>(fn: (cell: CellModel | undefined, row: number, col: number) => T): T[][] {
     const { sheet, rect } = this.target();
+    if (this.context.host.failingSheets.has(sheet.name)) {
+      throw new OfficeError("GeneralException", "An internal error has occurred.");
+    }
     if ((rect.bottom - rect.top + 1) * (rect.right - rect.left + 1) > MAX_LOADED_CELLS) {
       throw new OfficeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
     }
@@ -626,6 +631,9 @@ export class RangeProxy extends Resolvable<RangeTarget> {
   }
   forEachCell(fn: (cell: CellModel, row: number, col: number) => void): void {
     const { sheet, rect } = this.writableTarget();
+    if ((rect.bottom - rect.top + 1) * (rect.right - rect.left + 1) > MAX_LOADED_CELLS) {
+      throw new OfficeError("ResponsePayloadSizeLimitExceeded", "The in-memory Excel does not format whole sheets cell by cell.");
+    }
     for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) fn(cellAt(sheet, r, c), r, c);
   }
   private derived(fn: (t: RangeTarget) => Rect): RangeProxy {
@@ -747,7 +755,11 @@ export class RangeProxy extends Resolvable<RangeTarget> {
   }
   clear(applyTo?: string): void {
     this.context.enqueue(() => {
-      this.forEachCell((cell) => {
+      const { sheet, rect } = this.writableTarget();
+      // Only cells that exist can hold anything: a whole-sheet clear stays cheap.
+      for (const [k, cell] of sheet.cells) {
+        const [r, c] = k.split(",").map(Number);
+        if (r < rect.top || r > rect.bottom || c < rect.left || c > rect.right) continue;
         if (applyTo !== "Formats") {
           cell.value = null;
           cell.formula = undefined;
@@ -759,7 +771,7 @@ export class RangeProxy extends Resolvable<RangeTarget> {
           cell.numberFormat = undefined;
           cell.style = undefined;
         }
-      });
+      }
     });
   }
 }

@@ -1,0 +1,154 @@
+/**
+ * The in-memory Excel must behave like Office where the adapter depends on it; otherwise adapter tests
+ * would prove nothing. These tests pin the semantics the adapter tests lean on.
+ */
+import { createInMemoryExcel, type WorkbookSnapshot } from "../support/in-memory-excel";
+
+type Ctx = Excel.RequestContext;
+
+function book(): WorkbookSnapshot {
+  return {
+    sheets: [
+      { name: "表一", cells: { A1: { value: "序号" }, B2: { value: 5, fill: "#00B050" }, C3: { value: { error: "#N/A" } } }, merges: ["A5:B6"] },
+      { name: "空表", cells: {} },
+      { name: "锁定", cells: { A1: { value: "x" } }, protected: true },
+    ],
+  };
+}
+
+function runner(fake: ReturnType<typeof createInMemoryExcel>) {
+  return <T>(batch: (ctx: Ctx) => Promise<T>): Promise<T> => fake.Excel.run(batch as never) as Promise<T>;
+}
+
+test("reading a property that was not loaded fails as in Office", async () => {
+  const fake = createInMemoryExcel(book());
+  const run = runner(fake);
+  await expect(
+    run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem("表一").getRange("A1");
+      range.load("address");
+      await ctx.sync();
+      expect(range.address).toBe("表一!A1");
+      return range.values;
+    }),
+  ).rejects.toMatchObject({ code: "PropertyNotLoaded" });
+});
+
+test("a loaded value is available only after sync", async () => {
+  const fake = createInMemoryExcel(book());
+  await runner(fake)(async (ctx) => {
+    const range = ctx.workbook.worksheets.getItem("表一").getRange("A1:C3").load("values,valueTypes");
+    expect(() => range.values).toThrow(/not available/);
+    await ctx.sync();
+    expect(range.values).toEqual([
+      ["序号", "", ""],
+      ["", 5, ""],
+      ["", "", "#N/A"],
+    ]);
+    expect(range.valueTypes[2][2]).toBe("Error");
+    expect(range.valueTypes[1][1]).toBe("Double");
+  });
+});
+
+test("writes are queued until sync and counted syncs include only real syncs", async () => {
+  const fake = createInMemoryExcel(book());
+  await runner(fake)(async (ctx) => {
+    ctx.workbook.worksheets.getItem("表一").getRange("D1").values = [["新"]];
+    expect(fake.snapshot().sheets[0].cells.D1).toBeUndefined();
+    await ctx.sync();
+    expect(fake.snapshot().sheets[0].cells.D1).toEqual({ value: "新" });
+  });
+  expect(fake.syncCount()).toBe(1);
+});
+
+test("a value starting with = becomes a formula unless the cell is formatted as text", async () => {
+  const fake = createInMemoryExcel(book());
+  await runner(fake)(async (ctx) => {
+    const sheet = ctx.workbook.worksheets.getItem("表一");
+    sheet.getRange("E1").values = [["=1+1"]];
+    sheet.getRange("E2").values = [["-abc"]];
+    const text = sheet.getRange("E3");
+    text.numberFormat = [["@"]];
+    text.values = [["=1+1"]];
+    await ctx.sync();
+  });
+  const cells = fake.snapshot().sheets[0].cells;
+  expect(cells.E1.formula).toBe("=1+1");
+  expect(cells.E2.formula).toBe("=-abc");
+  expect(cells.E3).toEqual({ value: "=1+1", numberFormat: "@" });
+});
+
+test("a protected sheet refuses writes with an Office-like error; reading is allowed", async () => {
+  const fake = createInMemoryExcel(book());
+  const run = runner(fake);
+  const read = await run(async (ctx) => {
+    const r = ctx.workbook.worksheets.getItem("锁定").getRange("A1").load("values");
+    await ctx.sync();
+    return r.values;
+  });
+  expect(read).toEqual([["x"]]);
+  await expect(
+    run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("锁定").getRange("A1").format.fill.color = "#FF0000";
+      await ctx.sync();
+    }),
+  ).rejects.toMatchObject({ code: "AccessDenied" });
+  expect(fake.snapshot().sheets[2].cells.A1.fill).toBeUndefined();
+});
+
+test("used range, null objects, merged areas and cell properties", async () => {
+  const fake = createInMemoryExcel(book());
+  await runner(fake)(async (ctx) => {
+    const sheets = ctx.workbook.worksheets;
+    const used = sheets.getItem("表一").getUsedRangeOrNullObject(true).load("address");
+    const empty = sheets.getItem("空表").getUsedRangeOrNullObject(true);
+    const merged = sheets.getItem("表一").getRange().getMergedAreasOrNullObject().load("address");
+    const noMerge = sheets.getItem("空表").getRange().getMergedAreasOrNullObject();
+    const missing = sheets.getItemOrNullObject("没有");
+    const props = sheets.getItem("表一").getRange("B2:C2").getCellProperties({ format: { fill: { color: true, pattern: true } } });
+    await ctx.sync();
+    expect(used.address).toBe("表一!A1:C3");
+    expect(empty.isNullObject).toBe(true);
+    expect(merged.address).toBe("表一!A5:B6");
+    expect(noMerge.isNullObject).toBe(true);
+    expect(missing.isNullObject).toBe(true);
+    expect(props.value[0].map((p) => p.format?.fill)).toEqual([
+      { color: "#00B050", pattern: "Solid" },
+      { color: "#FFFFFF", pattern: "None" },
+    ]);
+  });
+});
+
+test("notes need ExcelApi 1.18; the host answers isSetSupported by version", async () => {
+  const fake = createInMemoryExcel(book(), { apiVersion: "1.10" });
+  expect(fake.Office.context.requirements.isSetSupported("ExcelApi", "1.10")).toBe(true);
+  expect(fake.Office.context.requirements.isSetSupported("ExcelApi", "1.9")).toBe(true);
+  expect(fake.Office.context.requirements.isSetSupported("ExcelApi", "1.18")).toBe(false);
+  await expect(
+    runner(fake)(async (ctx) => {
+      ctx.workbook.worksheets.getItem("表一").notes.add("A1", "x");
+      await ctx.sync();
+    }),
+  ).rejects.toMatchObject({ code: "ApiNotFound" });
+});
+
+test("onChanged handlers are registered at sync and called on a sheet change", async () => {
+  const fake = createInMemoryExcel(book());
+  const calls: unknown[] = [];
+  await runner(fake)(async (ctx) => {
+    ctx.workbook.worksheets.onChanged.add(async (e) => {
+      calls.push(e);
+    });
+    expect(fake.changeHandlerCount()).toBe(0);
+    await ctx.sync();
+  });
+  expect(fake.changeHandlerCount()).toBe(1);
+  await fake.triggerSheetChange("表一", "B2");
+  expect(calls).toHaveLength(1);
+});
+
+test("the snapshot round-trips", () => {
+  const snapshot = book();
+  const fake = createInMemoryExcel(snapshot);
+  expect(fake.snapshot()).toEqual(snapshot);
+});
