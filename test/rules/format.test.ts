@@ -1,4 +1,4 @@
-import { describeInputs, findItem, formatRulesCatalog, ITEM_TYPE_ZH, RULE_SETS } from "../../src/core/rules";
+import { describeInputs, findItem, formatRulesCatalog, ITEM_TYPE_ZH, RULE_SETS, ruleWithNote } from "../../src/core/rules";
 
 describe("ITEM_TYPE_ZH", () => {
   it("names the four item types in Chinese", () => {
@@ -38,5 +38,12 @@ describe("formatRulesCatalog", () => {
   it("says where the county can reach less than the stated 分值", () => {
     expect(formatRulesCatalog("基准县")).toContain("== 队伍建设与管理（30分，本级可得25分） ==");
     expect(formatRulesCatalog("个人")).toContain("== 专业技能（11分） ==");
+  });
+});
+
+describe("ruleWithNote", () => {
+  it("adds the catalog's reading after the province's words, when there is one", () => {
+    expect(ruleWithNote(findItem(50)!)).toMatch(/^表现突出集体和个人所在县、区覆盖比例\(1分\)。.*（说明：按分解表攻坚任务的覆盖比例分档计分.*0\.2分/);
+    expect(ruleWithNote(findItem(14)!)).toBe("建立制度(1分)。制定或完善非现场监管执法规范的，得1分。");
   });
 });

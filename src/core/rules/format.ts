@@ -22,6 +22,11 @@ export function describeInputs(item: RuleItem): string {
   return listExpectedInputs(item);
 }
 
+/** The rule text followed by the catalog's reading of it, for DALIANBING.RULE and help. */
+export function ruleWithNote(item: RuleItem): string {
+  return item.note ? `${item.rule}（说明：${item.note}）` : item.rule;
+}
+
 /** 分值 as shown: "3分", "扣分上限2分", "否决项". */
 export function pointsText(item: RuleItem): string {
   switch (item.type) {

@@ -6,6 +6,14 @@ export type { RuleSetId, ItemType, InputKind, InputSpec, Band, RuleItem, ScoreOu
 export { RULE_SETS, RULE_SET_IDS, LEVEL1_TOTALS, LEVEL1_STATED, findItem } from "./catalog";
 export { scoreItem, VETO_TEXT } from "./score";
 export { pointsWrittenIn, findDiscrepancies, PROBED_SERIALS } from "./discrepancies";
-export { ITEM_TYPE_ZH, RULE_SET_ZH, describeInputs, describeItem, pointsText, formatRulesCatalog } from "./format";
+export {
+  ITEM_TYPE_ZH,
+  RULE_SET_ZH,
+  describeInputs,
+  describeItem,
+  pointsText,
+  ruleWithNote,
+  formatRulesCatalog,
+} from "./format";
 export { expectedText, listExpectedInputs, CAMPAIGN_MONTHS } from "./coerce";
 export { sampleValidInputs } from "./samples";

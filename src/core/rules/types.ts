@@ -72,4 +72,13 @@ export type RawInput = number | string | boolean | null | RawInput[][];
  *   LEVEL1_TOTALS: Record<RuleSetId, Record<string, number>>       // 攻坚 33/41/26 …
  *   pointsWrittenIn(text: string): number[]                        // for discrepancy checks
  *   findDiscrepancies(serial: string, taskText: string): string[]  // Chinese messages, DESIGN §4 cases
+ * and, added by the scoring-core work:
+ *   RULE_SET_IDS, LEVEL1_STATED (the printed 分值; 基准县 can reach 25 of 队伍建设与管理's 30)
+ *   ITEM_TYPE_ZH: Record<ItemType, string>; RULE_SET_ZH: Record<RuleSetId, string>
+ *   describeInputs(item): string; describeItem(item): string; ruleWithNote(item): string
+ *   pointsText(item): string; formatRulesCatalog(set: RuleSetId): string
+ *   expectedText(spec: InputSpec): string; listExpectedInputs(item): string; CAMPAIGN_MONTHS
+ *   sampleValidInputs(item): RawInput[]; VETO_TEXT ("否决"); PROBED_SERIALS
+ * Generic calculators live in src/core/scoring (tier, perUnit, deduct, monthly, tierRank,
+ * proportion, step, round4, findBand, bandPoints, checkBandTable, ScoringInputError).
  */
