@@ -12,7 +12,7 @@ function row(serial: number, item: string, task: string, lead: string, milestone
   return [serial, item, "", "", task, lead, "各科室", "", milestones, ...people, done];
 }
 
-/** Title, header, six data rows; the 市级辅助成果 of 22–25 merged in one cell (I6:I9). */
+/** Title, header, eight data rows; the 市级辅助成果 of 22–25 merged in one cell (I6:I9). */
 function gongjianSheet(title: string | null): SheetGrid {
   const values: CellValue[][] = [
     [title],
@@ -38,7 +38,7 @@ describe("scanWorkbook on a hand-built 攻坚 table", () => {
 
   it("finds the table with its header row (1-based), data rows and the title's year", () => {
     expect(result.tables).toEqual([
-      { sheet: "攻坚任务", kind: "攻坚", title: "盘锦市2024年大练兵表现突出集体攻坚任务责任分解表", year: 2024, headerRow: 2, rows: 7 },
+      { sheet: "攻坚任务", kind: "攻坚", title: "盘锦市2024年大练兵表现突出集体攻坚任务责任分解表", year: 2024, headerRow: 2, rows: 8 },
     ]);
     expect(result.dueSoonDays).toBe(7);
   });
@@ -132,7 +132,7 @@ describe("toJsonReport", () => {
   it("has the issue's keys in order, then counts, discrepancies, unrecognised", () => {
     expect(Object.keys(report)).toEqual(["asOf", "tables", "milestones", "problems", "counts", "discrepancies", "unrecognised"]);
     expect(report.asOf).toBe("2024-09-01");
-    expect(report.tables).toEqual([{ sheet: "攻坚任务", kind: "攻坚", headerRow: 2, rows: 7 }]);
+    expect(report.tables).toEqual([{ sheet: "攻坚任务", kind: "攻坚", headerRow: 2, rows: 8 }]);
   });
 
   it("gives each milestone exactly the documented fields", () => {
