@@ -24,7 +24,7 @@ import {
   worstStatus,
 } from "../core/milestones";
 import { DEFAULT_DUE_SOON_DAYS, KIND_ZH, STATUS_ZH, type Milestone } from "../core/milestones/types";
-import { findItem, scoreItem } from "../core/rules";
+import { findItem, ruleWithNote, scoreItem } from "../core/rules";
 import type { RuleItem } from "../core/rules/types";
 // `step` is also a parameter name of STEP (its name in Excel's help), hence the alias.
 import { deduct, monthly, perUnit, proportion, step as stepScore, tier, tierRank } from "../core/scoring";
@@ -224,13 +224,14 @@ export function maxScoreFunction(item: any): number {
 }
 
 /**
- * The item's scoring rule, in the words of the province's rules.
+ * The item's scoring rule, in the words of the province's rules (with the catalog's reading of it, where noted).
  * @customfunction RULE
  * @param item The item: 1–51 for the 攻坚 tasks (or "攻坚5"); other sets by their ids.
  * @returns The rule text.
  */
 export function ruleFunction(item: any): string {
-  return answer(() => lookUpItem("RULE", item).rule);
+  // The province's words, plus the catalog's note on how it reads them where it had to choose.
+  return answer(() => ruleWithNote(lookUpItem("RULE", item)));
 }
 
 // ---------------------------------------------------------------- milestones (issue 3 §4)
