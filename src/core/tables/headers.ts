@@ -31,8 +31,13 @@ for (const [role, names] of Object.entries(HEADER_NAMES) as [ColumnRole, readonl
 /** No known header name is longer than this; longer cells are skipped without normalising them. */
 const LONGEST_HEADER = 40;
 
+const NEEDS_NORMALISING = /[\s\u3000\u00a0\u200b\ufeff／]/;
+
 export function roleForHeader(text: string): ColumnRole | undefined {
   if (text.length > LONGEST_HEADER) return undefined;
+  const role = ROLE_BY_NAME.get(text);
+  // Most cells are data, not header names: normalise only texts that could change by it.
+  if (role !== undefined || !NEEDS_NORMALISING.test(text)) return role;
   return ROLE_BY_NAME.get(normalizeHeader(text));
 }
 

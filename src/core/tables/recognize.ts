@@ -42,7 +42,10 @@ const LONGEST_TITLE = 200;
 const HEADER_LOOKAHEAD_ROWS = 20;
 
 function headerAt(reader: CellReader, row: number): TableHeader | NearMiss | null {
-  const cells = readHeaderCells(reader.headerTexts(row));
+  return headerFromCells(readHeaderCells(reader.headerTexts(row)), row);
+}
+
+function headerFromCells(cells: HeaderCells | null, row: number): TableHeader | NearMiss | null {
   if (!cells) return null;
   const columnsUsed = Object.values(cells.columns) as number[];
   const firstColumn = Math.min(...columnsUsed, ...cells.extraColumns.map((extra) => extra.col));
@@ -69,8 +72,7 @@ function isHeader(found: TableHeader | NearMiss | null): found is TableHeader {
  * A header row repeated after a page break: every name it has sits where the table's header has it.
  * A subset is enough (the 已完成节点 column added at the first header is not repeated on later pages).
  */
-function repeatsHeader(reader: CellReader, row: number, header: TableHeader): boolean {
-  const cells = readHeaderCells(reader.headerTexts(row));
+function repeatsHeader(cells: HeaderCells | null, header: TableHeader): boolean {
   if (!cells || cells.roleCount < 3) return false;
   for (const [role, col] of Object.entries(cells.columns) as [ColumnRole, number][]) {
     if (header.columns[role] !== col) return false;
@@ -259,11 +261,12 @@ function readTable(
   let next = reader.rowCount;
   for (let row = header.row + 1; row < reader.rowCount; row++) {
     if (reader.isBlankRow(row)) continue;
-    if (repeatsHeader(reader, row, header)) {
+    const headerCells = readHeaderCells(reader.headerTexts(row));
+    if (repeatsHeader(headerCells, header)) {
       repeatedHeaderRows.push(row);
       continue;
     }
-    if (isHeader(headerAt(reader, row))) {
+    if (isHeader(headerFromCells(headerCells, row))) {
       next = row; // another table starts here
       break;
     }
