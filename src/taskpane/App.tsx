@@ -4,7 +4,7 @@
  */
 import * as React from "react";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { Body1, makeStyles, SearchBox, tokens } from "@fluentui/react-components";
+import { AriaLiveAnnouncer, Body1, makeStyles, SearchBox, tokens } from "@fluentui/react-components";
 import { localToday } from "../core/dates";
 import { DEFAULT_DUE_SOON_DAYS } from "../core/milestones/types";
 import type { WorkbookAdapter } from "../excel/types";
@@ -89,64 +89,66 @@ export function App({ adapter, today, scanOnOpen = true }: AppProps): React.JSX.
 
   const result = scan.result;
   return (
-    <main className={styles.pane} aria-label="大练兵助手" aria-busy={scan.scanning}>
-      <ScanControls
-        asOf={asOf}
-        dueSoonDays={dueSoonDays}
-        scanning={scan.scanning}
-        invalid={invalid}
-        onAsOfChange={setAsOf}
-        onDueSoonDaysChange={setDueSoonDays}
-        onScan={() => void scanNow()}
-      />
-      <Notices notices={allNotices} onDismiss={dismiss} />
-      {scan.scanning && <ScanProgressView progress={scan.progress} />}
-      {!result && !scan.scanning && !scan.error && (
-        <Body1 className={styles.hint}>点击“扫描”，读取本工作簿中的责任分解表，列出逾期和临期的节点。</Body1>
-      )}
-      {result && (
-        <>
-          <section className={styles.section} aria-label="统计">
-            <StatusCounts counts={result.counts} />
-            <TablesSummary scan={result} asOfText={dueText(result.asOf)} />
-          </section>
-          <section className={styles.section} aria-label="标注与工具">
-            <ActionsBar
-              hasScan
-              busy={actions.busy || scan.scanning}
-              onFlag={actions.flag}
-              onUnflag={actions.unflag}
-              onInsertFormulaColumns={actions.insertFormulaColumns}
-              onInsertScorecard={actions.insertScorecard}
-            />
-            <NoteModeInfo mode={actions.noteMode} />
-          </section>
-          <ProblemsPanel scan={result} />
-          <section className={styles.section} aria-labelledby="urgent-heading">
-            <h2 id="urgent-heading" className={styles.heading}>
-              逾期和临期节点（{urgent.length}）
-            </h2>
-            <GroupSelector value={groupBy} onChange={setGroupBy} />
-            <SearchBox
-              placeholder="搜索人员、序号、部门或内容"
-              aria-label="搜索节点"
-              value={query}
-              onChange={(_, d) => setQuery(d.value)}
-            />
-            <MilestoneList
-              groups={groups}
-              groupBy={groupBy}
-              emptyText={
-                urgent.length === 0 ? "没有逾期或临期的节点。" : `没有与“${query.trim()}”相符的节点。`
-              }
-              busy={actions.busy || scan.scanning}
-              onSelect={actions.select}
-              onMarkDone={actions.markDone}
-              onCopyReminder={actions.copyReminder}
-            />
-          </section>
-        </>
-      )}
-    </main>
+    <AriaLiveAnnouncer>
+      <main className={styles.pane} aria-label="大练兵助手" aria-busy={scan.scanning}>
+        <ScanControls
+          asOf={asOf}
+          dueSoonDays={dueSoonDays}
+          scanning={scan.scanning}
+          invalid={invalid}
+          onAsOfChange={setAsOf}
+          onDueSoonDaysChange={setDueSoonDays}
+          onScan={() => void scanNow()}
+        />
+        <Notices notices={allNotices} onDismiss={dismiss} />
+        {scan.scanning && <ScanProgressView progress={scan.progress} />}
+        {!result && !scan.scanning && !scan.error && (
+          <Body1 className={styles.hint}>点击“扫描”，读取本工作簿中的责任分解表，列出逾期和临期的节点。</Body1>
+        )}
+        {result && (
+          <>
+            <section className={styles.section} aria-label="统计">
+              <StatusCounts counts={result.counts} />
+              <TablesSummary scan={result} asOfText={dueText(result.asOf)} />
+            </section>
+            <section className={styles.section} aria-label="标注与工具">
+              <ActionsBar
+                hasScan
+                busy={actions.busy || scan.scanning}
+                onFlag={actions.flag}
+                onUnflag={actions.unflag}
+                onInsertFormulaColumns={actions.insertFormulaColumns}
+                onInsertScorecard={actions.insertScorecard}
+              />
+              <NoteModeInfo mode={actions.noteMode} />
+            </section>
+            <ProblemsPanel scan={result} />
+            <section className={styles.section} aria-labelledby="urgent-heading">
+              <h2 id="urgent-heading" className={styles.heading}>
+                逾期和临期节点（{urgent.length}）
+              </h2>
+              <GroupSelector value={groupBy} onChange={setGroupBy} />
+              <SearchBox
+                placeholder="搜索人员、序号、部门或内容"
+                aria-label="搜索节点"
+                value={query}
+                onChange={(_, d) => setQuery(d.value)}
+              />
+              <MilestoneList
+                groups={groups}
+                groupBy={groupBy}
+                emptyText={
+                  urgent.length === 0 ? "没有逾期或临期的节点。" : `没有与“${query.trim()}”相符的节点。`
+                }
+                busy={actions.busy || scan.scanning}
+                onSelect={actions.select}
+                onMarkDone={actions.markDone}
+                onCopyReminder={actions.copyReminder}
+              />
+            </section>
+          </>
+        )}
+      </main>
+    </AriaLiveAnnouncer>
   );
 }

@@ -4,7 +4,7 @@
  */
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { createExcelAdapter } from "../excel/adapter";
+import { createExcelAdapter } from "../excel";
 import { App } from "./App";
 
 function mount(): HTMLElement {

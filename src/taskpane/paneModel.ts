@@ -106,10 +106,10 @@ export function isRemindable(key: string, by: GroupBy): boolean {
 }
 
 /** How the pane explains the note mode (DESIGN §7: notes need ExcelApi 1.18). */
-export function noteSupportText(mode: NoteSupport): { label: string; explanation: string | null } {
+export function noteSupportText(mode: NoteSupport): { label: string; explanation: string } {
   switch (mode) {
     case "notes":
-      return { label: "批注", explanation: null };
+      return { label: "批注", explanation: "逾期、临期的单元格标上颜色，说明写在单元格批注中。" };
     case "comments":
       return {
         label: "线程批注",

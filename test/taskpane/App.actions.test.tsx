@@ -49,15 +49,14 @@ describe("workbook actions", () => {
   });
 
   test.each([
-    ["notes", "批注", null],
+    ["notes", "批注", /说明写在单元格批注中/],
     ["comments", "线程批注", /不支持“批注”/],
     ["fill-only", "仅填充颜色", /只用填充颜色/],
   ] as const)("shows the note mode %s", async (mode, label, explanation) => {
     renderPane(fakeAdapter(makeScan(), mode));
     const box = await screen.findByTestId("note-mode");
-    expect(box).toHaveTextContent(`标注说明写入：${label}`);
-    if (explanation) expect(box).toHaveTextContent(explanation);
-    else expect(box.textContent).toBe(`标注说明写入：${label}`);
+    expect(box).toHaveTextContent(`标注方式：${label}。`);
+    expect(box).toHaveTextContent(explanation);
   });
 });
 

@@ -3,7 +3,6 @@
  * call. Day counts were worked out by hand: 5月31日 → 9月1日 is 93 days, 8月15日 → 9月1日 is 17,
  * 8月31日 → 9月1日 is 1, 9月1日 → 9月5日 is 4.
  */
-import * as React from "react";
 import { render } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { MilestoneStatus } from "../../src/core/milestones/types";

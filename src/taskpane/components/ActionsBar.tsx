@@ -3,7 +3,8 @@ import * as React from "react";
 import { Button, makeStyles, tokens, Tooltip } from "@fluentui/react-components";
 
 const useStyles = makeStyles({
-  bar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  // Two rows of two: marking (标注/清除) above, the workbook tools below; fits 320–450 px.
+  bar: { display: "grid", gridTemplateColumns: "repeat(2, minmax(0, 1fr))", gap: tokens.spacingHorizontalS },
 });
 
 export interface ActionsBarProps {

@@ -43,7 +43,8 @@ const useStyles = makeStyles({
   daysSoon: { color: "#8A5300" },
   text: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, overflowWrap: "anywhere" },
   meta: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
-  side: { display: "flex", alignItems: "center", paddingRight: tokens.spacingHorizontalXS },
+  side: { display: "flex", alignItems: "center", flexShrink: 0, paddingRight: tokens.spacingHorizontalXS },
+  doneButton: { whiteSpace: "nowrap", minWidth: "auto" },
 });
 
 export interface MilestoneItemProps {
@@ -60,7 +61,13 @@ export function MilestoneItem({ milestone: m, busy, onSelect, onMarkDone }: Mile
   const days = dayText(m);
   const place = placeText(m.sheet, m.cell);
   return (
-    <li className={mergeClasses(styles.item, overdue ? styles.overdue : styles.dueSoon)}>
+    <li
+      className={mergeClasses(styles.item, overdue ? styles.overdue : styles.dueSoon)}
+      data-sheet={m.sheet}
+      data-cell={m.cell}
+      data-label={m.label}
+      data-status={m.status}
+    >
       <button
         type="button"
         className={styles.main}
@@ -79,6 +86,7 @@ export function MilestoneItem({ milestone: m, busy, onSelect, onMarkDone }: Mile
       </button>
       <div className={styles.side}>
         <Button
+          className={styles.doneButton}
           size="small"
           appearance="secondary"
           disabled={busy}

@@ -5,7 +5,7 @@ import type { NoteSupport } from "../../excel/types";
 import { noteSupportText } from "../paneModel";
 
 const useStyles = makeStyles({
-  box: { display: "flex", flexDirection: "column", gap: "2px", color: tokens.colorNeutralForeground2 },
+  box: { color: tokens.colorNeutralForeground2 },
 });
 
 export function NoteModeInfo(props: { mode: NoteSupport }): React.JSX.Element {
@@ -14,9 +14,8 @@ export function NoteModeInfo(props: { mode: NoteSupport }): React.JSX.Element {
   return (
     <div className={styles.box} data-testid="note-mode">
       <Caption1>
-        标注说明写入：<strong>{label}</strong>
+        标注方式：<strong>{label}</strong>。{explanation}
       </Caption1>
-      {explanation && <Caption1>{explanation}</Caption1>}
     </div>
   );
 }

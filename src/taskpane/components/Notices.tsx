@@ -1,4 +1,7 @@
-/** The pane's messages (errors in red, results of actions in green), each dismissable. */
+/**
+ * The pane's messages (errors in red, results of actions in green), each dismissable. Screen readers
+ * hear them through the AriaLiveAnnouncer around the pane (errors at once, the rest politely).
+ */
 import * as React from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 
@@ -8,11 +11,17 @@ export interface Notice {
   text: string;
 }
 
-export function Notices(props: { notices: Notice[]; onDismiss: (id: string) => void }): React.JSX.Element {
+export function Notices(props: { notices: Notice[]; onDismiss: (id: string) => void }): React.JSX.Element | null {
+  if (props.notices.length === 0) return null;
   return (
-    <div aria-live="polite" style={{ display: "flex", flexDirection: "column", gap: 6 }}>
+    <div style={{ display: "flex", flexDirection: "column", gap: 6 }}>
       {props.notices.map((n) => (
-        <MessageBar key={n.id} intent={n.intent} layout="multiline">
+        <MessageBar
+          key={n.id}
+          intent={n.intent}
+          layout="multiline"
+          politeness={n.intent === "error" ? "assertive" : "polite"}
+        >
           <MessageBarBody>
             {n.intent === "error" && <MessageBarTitle>出错了</MessageBarTitle>}
             {n.text}
