@@ -103,6 +103,8 @@ describe("基准 table of the source text (lines 146–188)", () => {
 
   test("the 评审内容 heading serves as 评审项目, the whole 评审内容 as task", () => {
     expect(rowAtLine(149).item).toBe("机构规范化建设（2分）");
+    expect(rowAtLine(154).item).toBe("奖励激励（5分）"); // "<p>4. 奖励激励（5分）。</p> <p>（1）集体荣誉…"
+    expect(rowAtLine(159).item).toBe("非现场监管推进情况（5分）");
     expect(rowAtLine(187).item).toBe("候选集体存在以下廉政纪律问题之一的，取消评审资格");
     expect(rowAtLine(187).task).toMatch(/^候选集体存在以下廉政纪律问题之一的.*较大负面舆论影响的。$/);
   });

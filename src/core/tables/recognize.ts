@@ -124,7 +124,8 @@ export function yearFromTitle(title: string | null): number | null {
 
 /** 基准 rows have no 评审项目: the heading of their 评审内容 ("1. 机构规范化建设（2分）。…" → "机构规范化建设（2分）"). */
 export function headingOf(content: string): string {
-  const firstLine = content.split("\n", 1)[0];
+  // Texts pasted from the web version keep their paragraph tags (source lines 154–179: "<p>4. 奖励激励（5分）。</p> <p>…").
+  const firstLine = content.split("\n", 1)[0].replace(/<\/?p>/g, "\n").trim().split("\n", 1)[0];
   const end = firstLine.search(/[。：:]/);
   const heading = end >= 0 ? firstLine.slice(0, end) : firstLine;
   return heading
