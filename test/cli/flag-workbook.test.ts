@@ -23,6 +23,8 @@ async function original(): Promise<ExcelJS.Workbook> {
   ws.getCell("I4").value = "1.9月30日前,完成装备配备";
   ws.getCell("I4").style = shared;
   ws.getCell("I5").value = { formula: "\"8月\"&\"30日前\"", result: "8月30日前" };
+  // a note with formatted runs, as Excel writes them
+  ws.getCell("I5").note = { texts: [{ text: "王江：", font: { bold: true } }, { text: "已催" }] } as unknown as ExcelJS.Comment;
   return roundTrip(wb);
 }
 
@@ -51,6 +53,7 @@ describe("applyFlags / restoreFlags", () => {
     expect(i5.fill).toEqual({ type: "pattern", pattern: "solid", fgColor: { argb: "FFFFEB9C" } });
     expect(i5.font.color).toEqual({ argb: "FF9C5700" });
     expect(i5.value).toEqual({ formula: "\"8月\"&\"30日前\"", result: "8月30日前" });
+    expect(noteText(i5.note)).toBe(`王江：已催\n\n${marks[1].note}`);
     // I4 shared I3's style object: it must still be green, without a note
     expect(ws.getCell("I4").fill).toEqual(GREEN);
     expect(ws.getCell("I4").note).toBeUndefined();
@@ -81,9 +84,10 @@ describe("applyFlags / restoreFlags", () => {
     const ws = twice.getWorksheet("攻坚")!;
     expect(noteText(ws.getCell("I3").note)).toBe(`请王科长审核\n\n${second[0].note}`);
     expect(ws.getCell("I3").fill).toEqual({ type: "pattern", pattern: "solid", fgColor: { argb: "FFFFEB9C" } });
-    // I5 is no longer marked: back to no fill, no note
+    // I5 is no longer marked: back to no fill and its own formatted note
     expect(ws.getCell("I5").fill).toBeUndefined();
-    expect(ws.getCell("I5").note).toBeUndefined();
+    expect(noteText(ws.getCell("I5").note)).toBe("王江：已催");
+    expect((ws.getCell("I5").note as unknown as { texts: unknown[] }).texts).toHaveLength(2);
     restoreFlags(twice);
     const restored = await roundTrip(twice);
     const r = restored.getWorksheet("攻坚")!;
