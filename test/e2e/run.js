@@ -241,6 +241,17 @@ async function listedMilestones(page) {
     .evaluateAll((els) => els.map((e) => ({ sheet: e.dataset.sheet, cell: e.dataset.cell, label: e.dataset.label, status: e.dataset.status })));
 }
 
+/** Waits until Excel's selection is the cell (the in-memory Excel may report "Sheet!$I$5" or a range). */
+async function waitForSelection(page, sheet, cell) {
+  await page.waitForFunction(
+    ([sheetName, address]) => {
+      const s = window.__inMemoryExcel.selection();
+      return !!s && s.sheet === sheetName && s.address.replace(/^.*!/, "").replace(/\$/g, "").split(":")[0] === address;
+    },
+    [sheet, cell],
+  );
+}
+
 async function waitIdle(page) {
   await page.locator('main[aria-busy="false"]').waitFor({ timeout: STEP_TIMEOUT_MS });
 }
@@ -384,13 +395,45 @@ async function main() {
         const page = state.page;
         const first = state.listed[0];
         await page.locator("li[data-cell]").first().getByRole("button").first().click();
-        await page.waitForFunction(
-          ([sheet, cell]) => {
-            const s = window.__inMemoryExcel.selection();
-            return !!s && s.sheet === sheet && s.address.replace(/^.*!/, "").replace(/\$/g, "").split(":")[0] === cell;
-          },
-          [first.sheet, first.cell],
-        );
+        await waitForSelection(page, first.sheet, first.cell);
+      },
+      ["scan as of 2024-09-25 shows the five counts the core computes for the sample"],
+    );
+
+    await check(
+      "keyboard alone: Tab reaches 扫描 and a milestone, Enter selects its cell",
+      async () => {
+        const page = state.page;
+        // Select another cell first (the last milestone), so that Enter has to change the selection.
+        const last = state.listed[state.listed.length - 1];
+        await page.locator("li[data-cell]").last().getByRole("button").first().click();
+        await waitForSelection(page, last.sheet, last.cell);
+        // Start from the top of the pane, as after opening it (a click on its padding moves the
+        // browser's sequential focus starting point there).
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.mouse.click(2, 2);
+        const focused = () =>
+          page.evaluate(() => {
+            const e = document.activeElement;
+            const li = e && e.closest("li[data-cell]");
+            return {
+              text: e ? (e.textContent || "").trim() : "",
+              item: li && e.tagName === "BUTTON" && !/^标记完成/.test(e.getAttribute("aria-label") || "") ? { sheet: li.dataset.sheet, cell: li.dataset.cell } : null,
+            };
+          });
+        let presses = 0;
+        while ((await focused()).text !== "扫描") {
+          assert(++presses <= 10, `10 presses of Tab did not reach the 扫描 button (at ${JSON.stringify(await page.evaluate(() => document.activeElement && document.activeElement.outerHTML.slice(0, 200)))})`);
+          await page.keyboard.press("Tab");
+        }
+        let item = null;
+        while (!(item = (await focused()).item)) {
+          assert(++presses <= 60, "60 presses of Tab did not reach a milestone");
+          await page.keyboard.press("Tab");
+        }
+        assert(item.sheet !== last.sheet || item.cell !== last.cell, "the first milestone reached is the one already selected");
+        await page.keyboard.press("Enter");
+        await waitForSelection(page, item.sheet, item.cell);
       },
       ["scan as of 2024-09-25 shows the five counts the core computes for the sample"],
     );

@@ -106,4 +106,12 @@ describe("the list of overdue and due-soon milestones", () => {
     renderPane(adapter);
     expect(await screen.findByText("没有逾期或临期的节点。")).toBeInTheDocument();
   });
+
+  test("a failing select says so in Chinese", async () => {
+    const adapter = fakeAdapter();
+    adapter.select.mockRejectedValueOnce(new Error("ItemNotFound"));
+    renderPane(adapter);
+    await userEvent.setup().click(await screen.findByRole("button", { name: /^第 7 项 · 节点 1/ }));
+    expect(await screen.findByText(/^定位单元格失败：Excel 返回了错误.*ItemNotFound/)).toBeInTheDocument();
+  });
 });

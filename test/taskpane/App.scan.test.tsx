@@ -99,4 +99,5 @@ describe("scanning", () => {
     renderPane(fakeAdapter());
     expect(await screen.findByText(/已识别 2 张表：攻坚任务（攻坚，2024年，51行）、基准任务（基准，2024年，20行）/)).toBeInTheDocument();
   });
+
 });

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import "./setup";
 import { act, screen } from "@testing-library/react";
-import { fakeAdapter, renderPane } from "./fixtures";
+import { fakeAdapter, makeScan, renderPane } from "./fixtures";
 
 describe("rescanning when the workbook changes", () => {
   beforeEach(() => jest.useFakeTimers());
@@ -63,5 +63,32 @@ describe("rescanning when the workbook changes", () => {
       screen.getByText("监听工作表变化失败：此版本 Excel 不支持工作表变化事件 修改表格后请手动点击“扫描”。"),
     ).toBeInTheDocument();
     expect(screen.getByRole("list", { name: "节点状态统计" })).toBeInTheDocument();
+  });
+
+  test("a slow scan never overwrites the result of a later one", async () => {
+    const adapter = fakeAdapter();
+    renderPane(adapter);
+    await act(async () => {
+      await jest.advanceTimersByTimeAsync(0);
+    });
+    // A slow scan (the 扫描 button), then an edit in Excel starts a quicker one that ends first.
+    const stale = makeScan();
+    stale.counts = { ...stale.counts, overdue: 99 };
+    let finishStale: (() => void) | undefined;
+    adapter.scan.mockImplementationOnce(() => new Promise((resolve) => (finishStale = () => resolve(stale))));
+    const fresh = makeScan();
+    fresh.counts = { ...fresh.counts, overdue: 2 };
+    adapter.scan.mockResolvedValueOnce(fresh);
+    act(() => screen.getByRole("button", { name: "扫描" }).click());
+    expect(finishStale).toBeDefined();
+    act(() => adapter.fireChange());
+    await act(async () => {
+      await jest.advanceTimersByTimeAsync(1000);
+    });
+    expect(adapter.scan).toHaveBeenCalledTimes(3);
+    expect(screen.getByRole("listitem", { name: "已逾期 2 个" })).toBeInTheDocument();
+    await act(async () => finishStale!());
+    expect(screen.getByRole("listitem", { name: "已逾期 2 个" })).toBeInTheDocument();
+    expect(screen.queryByRole("listitem", { name: "已逾期 99 个" })).not.toBeInTheDocument();
   });
 });
