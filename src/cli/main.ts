@@ -173,6 +173,12 @@ async function runFlag(args: ParsedArgs, io: Io): Promise<number> {
     `已另存为：${output}（原文件未改动；撤销标注请运行 dalianbing unflag ${output} -o 新文件名.xlsx）`,
   ].filter(Boolean);
   if (result.tables.length === 0) lines.unshift("未识别到责任分解表，副本中没有标注。");
+  const protectedSheets = [...new Set(marks.map((m) => m.sheet))].filter(
+    (name) => (wb.getWorksheet(name) as unknown as { sheetProtection?: { sheet?: boolean } } | undefined)?.sheetProtection?.sheet,
+  );
+  if (protectedSheets.length > 0) {
+    lines.push(`注意：工作表${protectedSheets.map((n) => `“${n}”`).join("、")}设有保护，副本中已照常标注；在 Excel 中要手动修改这些单元格，需先撤销工作表保护。`);
+  }
   io.stdout(lines.join("\n") + "\n");
   return 0;
 }

@@ -56,3 +56,29 @@ describe("main", () => {
     expect(x.err()).toContain("多余的参数");
   });
 });
+
+describe("flag on a protected sheet", () => {
+  it("flags the copy and says that the sheet is protected", async () => {
+    const fs = await import("fs");
+    const os = await import("os");
+    const path = await import("path");
+    const ExcelJS = (await import("exceljs")).default;
+    const { SAMPLE_WORKBOOK } = await import("../../src/cli/main");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dalianbing-protected-"));
+    try {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(SAMPLE_WORKBOOK);
+      await wb.getWorksheet("攻坚任务")!.protect("", {});
+      const input = path.join(dir, "protected.xlsx");
+      await wb.xlsx.writeFile(input);
+      const x = io();
+      expect(await main(["flag", input, "-o", path.join(dir, "out.xlsx"), "--as-of", "2024-09-01"], x.value)).toBe(0);
+      expect(x.out()).toContain("工作表“攻坚任务”设有保护");
+      const out = new ExcelJS.Workbook();
+      await out.xlsx.readFile(path.join(dir, "out.xlsx"));
+      expect(out.getWorksheet("攻坚任务")!.getCell("I3").fill).toMatchObject({ fgColor: { argb: "FFFFC7CE" } });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
