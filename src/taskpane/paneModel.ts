@@ -3,6 +3,7 @@
  * Chinese texts the pane shows. No React, no Office.js — unit-tested in test/taskpane/paneModel.test.ts.
  */
 import { isoParts, parseIsoDate, type IsoDate } from "../core/dates";
+import type { Problem } from "../core/grid";
 import type { MilestoneStatus } from "../core/milestones/types";
 import { groupMilestones, UNASSIGNED, type GroupBy } from "../core/scan";
 import type { ScannedMilestone, ScanResult } from "../core/scan/types";
@@ -133,6 +134,21 @@ export function progressValue(p: ScanProgress | null): number | undefined {
   if (!p || p.total <= 0) return undefined;
   if (p.phase === "analysing") return 1;
   return Math.min(1, p.done / p.total);
+}
+
+/**
+ * Problems an action reports next to its result (the Excel adapter adds `problems`, e.g. a protected
+ * sheet it had to skip); absent on adapters that report none.
+ */
+export function problemsOf(result: unknown): Problem[] {
+  const problems = (result as { problems?: unknown } | null)?.problems;
+  return Array.isArray(problems) ? (problems as Problem[]) : [];
+}
+
+/** "未处理：攻坚任务!I5：……；说明：……" — what an action skipped, by place. */
+export function problemsText(problems: Problem[]): string {
+  const items = problems.map((p) => `${p.cell ? placeText(p.sheet, p.cell) : p.sheet}：${p.message}`);
+  return `未处理：${items.join("；")}`;
 }
 
 const HAN = /[\u4e00-\u9fff]/;

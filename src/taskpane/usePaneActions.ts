@@ -7,7 +7,7 @@ import { reminderText } from "../core/scan";
 import type { ScannedMilestone, ScanResult } from "../core/scan/types";
 import type { NoteSupport, WorkbookAdapter } from "../excel/types";
 import { copyText } from "./clipboard";
-import { errorText, groupLabel, itemTitle, noteSupportText } from "./paneModel";
+import { errorText, groupLabel, itemTitle, noteSupportText, problemsOf, problemsText } from "./paneModel";
 import type { NoticeState } from "./useNotices";
 
 export interface PaneActions {
@@ -32,13 +32,20 @@ export function usePaneActions(
   const [noteMode, setNoteMode] = useState<NoteSupport>(() => adapter.noteSupport());
   const { show } = notices;
 
-  /** Runs one action; its success text (or a Chinese error) replaces the previous action message. */
+  /**
+   * Runs one action; its result (or a Chinese error) replaces the previous action message. Places the
+   * action had to skip turn the message into a warning that names them.
+   */
   const run = useCallback(
-    async (action: string, body: () => Promise<string | null>) => {
+    async (action: string, body: () => Promise<string | { text: string; skipped: unknown } | null>) => {
       setBusy(true);
       try {
-        const message = await body();
-        if (message) show("action", "success", message);
+        const outcome = await body();
+        if (outcome === null) return;
+        const text = typeof outcome === "string" ? outcome : outcome.text;
+        const problems = typeof outcome === "string" ? [] : problemsOf(outcome.skipped);
+        if (problems.length === 0) show("action", "success", text);
+        else show("action", "warning", `${text} ${problemsText(problems)}`);
       } catch (e) {
         show("action", "error", errorText(action, e));
       } finally {
@@ -81,8 +88,11 @@ export function usePaneActions(
         if (!scan) return null;
         const r = await adapter.flag(scan);
         setNoteMode(r.noteSupport);
-        if (r.flagged === 0) return "没有逾期或临期的节点，无需标注。";
-        return `已标注 ${r.flagged} 个单元格：逾期标红、临期标黄，说明写入${noteSupportText(r.noteSupport).label}。单元格内容未改动。`;
+        const text =
+          r.flagged === 0
+            ? "没有逾期或临期的节点，无需标注。"
+            : `已标注 ${r.flagged} 个单元格：逾期标红、临期标黄，说明写入${noteSupportText(r.noteSupport).label}。单元格内容未改动。`;
+        return { text, skipped: r };
       }),
     [adapter, run, scan],
   );
@@ -91,7 +101,8 @@ export function usePaneActions(
     () =>
       void run("清除标注", async () => {
         const r = await adapter.unflag();
-        return r.restored === 0 ? "没有需要清除的标注。" : `已清除标注，${r.restored} 个单元格恢复原样。`;
+        const text = r.restored === 0 ? "没有需要清除的标注。" : `已清除标注，${r.restored} 个单元格恢复原样。`;
+        return { text, skipped: r };
       }),
     [adapter, run],
   );
@@ -100,10 +111,13 @@ export function usePaneActions(
     () =>
       void run("插入公式列", async () => {
         const r = await adapter.insertFormulaColumns();
-        if (r.tables === 0) return "未找到可加公式列的责任分解表。";
-        return r.added
-          ? `已在 ${r.tables} 张表右侧加入“节点状态”“下一节点”“逾期数”三列公式，表格会自动更新。`
-          : `公式列已存在（${r.tables} 张表），未重复添加。`;
+        const text =
+          r.tables === 0
+            ? "未找到含“市级辅助成果”列的责任分解表，没有加公式列。"
+            : r.added
+              ? `已在 ${r.tables} 张表右侧加入“节点状态”“下一节点”“逾期数”三列公式，表格会自动更新。`
+              : `公式列已存在（${r.tables} 张表），未重复添加。`;
+        return { text, skipped: r };
       }),
     [adapter, run],
   );

@@ -530,6 +530,43 @@ async function main() {
     );
 
     await check(
+      "插入公式列 adds 节点状态/下一节点/逾期数 with live formulas, once; 插入评分表 adds the 评分表 sheet",
+      async () => {
+        const page = state.page;
+        await page.getByRole("button", { name: "插入公式列" }).click();
+        await notice(page, /已在 \d+ 张表右侧加入/);
+        await waitIdle(page);
+        const once = await workbook(page);
+        const headerCount = (snapshot) =>
+          snapshot.sheets.map((sheet) =>
+            Object.values(sheet.cells).filter((c) => typeof c.value === "string" && ["节点状态", "下一节点", "逾期数"].includes(c.value)).length,
+          );
+        // Only tables with a 市级辅助成果 column get them (in the sample: the 攻坚 table).
+        for (const table of ["攻坚任务"]) {
+          const sheet = sheetOf(once, table);
+          const formulas = Object.values(sheet.cells).filter((c) => typeof c.formula === "string");
+          assert(formulas.some((c) => /DALIANBING\.STATUS\(/i.test(c.formula)), `no DALIANBING.STATUS formula in ${table}`);
+          assert(formulas.some((c) => /DALIANBING\.NEXTDUE\(/i.test(c.formula)), `no DALIANBING.NEXTDUE formula in ${table}`);
+          assert(formulas.some((c) => /DALIANBING\.OVERDUE\(/i.test(c.formula)), `no DALIANBING.OVERDUE formula in ${table}`);
+        }
+        await page.getByRole("button", { name: "插入公式列" }).click();
+        await notice(page, /公式列已存在/);
+        await waitIdle(page);
+        assertEqual(headerCount(await workbook(page)), headerCount(once), "formula headers after running it twice");
+
+        await page.getByRole("button", { name: "插入评分表" }).click();
+        await notice(page, /已生成工作表“评分表”/);
+        const scorecard = sheetOf(await workbook(page), "评分表");
+        assert(
+          Object.values(scorecard.cells).some((c) => typeof c.formula === "string" && /DALIANBING\.SCORE\(/i.test(c.formula)),
+          "the 评分表 sheet has no DALIANBING.SCORE formula",
+        );
+        await screenshot(page, "pane-after-tools");
+      },
+      ["scan as of 2024-09-25 shows the five counts the core computes for the sample"],
+    );
+
+    await check(
       "no script errors in the page",
       async () => {
         assert(pageErrors.length === 0, pageErrors.slice(0, 5).join("\n"));

@@ -33,6 +33,21 @@ describe("workbook actions", () => {
     expect(await screen.findByText(/^就地标注失败：Excel 返回了错误.*AccessDenied/)).toBeInTheDocument();
   });
 
+  test("places an action had to skip are named in a warning", async () => {
+    const adapter = fakeAdapter();
+    adapter.flag.mockResolvedValueOnce({
+      flagged: 1,
+      noteSupport: "notes",
+      problems: [{ sheet: "基准任务", cell: "", message: "工作表受保护，未标注" }],
+    } as never);
+    renderPane(adapter);
+    await screen.findByRole("list", { name: "节点状态统计" });
+    await userEvent.setup().click(screen.getByRole("button", { name: "就地标注" }));
+    expect(
+      await screen.findByText(/^已标注 1 个单元格：.*单元格内容未改动。 未处理：基准任务：工作表受保护，未标注$/),
+    ).toBeInTheDocument();
+  });
+
   test("插入公式列 and 插入评分表 report what they did", async () => {
     const adapter = fakeAdapter();
     adapter.insertFormulaColumns.mockResolvedValueOnce({ tables: 2, added: true }).mockResolvedValueOnce({ tables: 2, added: false });

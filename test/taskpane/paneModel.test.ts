@@ -4,6 +4,8 @@ import {
   errorText,
   filterMilestones,
   groupEntries,
+  problemsOf,
+  problemsText,
   isRemindable,
   itemTitle,
   noteSupportText,
@@ -92,6 +94,19 @@ describe("texts", () => {
     expect(english).toMatch(/^就地标注失败：Excel 返回了错误/);
     expect(english).toContain("AccessDenied");
     expect(errorText("扫描", undefined)).toBe("扫描失败：发生未知错误，请重试。");
+  });
+});
+
+describe("problems an action reports", () => {
+  test("are read when present and named by place", () => {
+    const problems = [
+      { sheet: "攻坚任务", cell: "I5", message: "单元格受保护" },
+      { sheet: "说明", cell: "", message: "工作表受保护" },
+    ];
+    expect(problemsOf({ flagged: 1, problems })).toEqual(problems);
+    expect(problemsOf({ flagged: 1 })).toEqual([]);
+    expect(problemsOf(null)).toEqual([]);
+    expect(problemsText(problems)).toBe("未处理：攻坚任务!I5：单元格受保护；说明：工作表受保护");
   });
 });
 
