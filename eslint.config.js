@@ -1,0 +1,45 @@
+// ESLint flat config: typescript-eslint's recommended rules, React hooks rules for the pane,
+// and the architecture's one hard boundary (DESIGN §3): Office.js only under src/excel.
+const js = require("@eslint/js");
+const tseslint = require("typescript-eslint");
+const reactHooks = require("eslint-plugin-react-hooks");
+const globals = require("globals");
+
+module.exports = tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-results/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // Report lines align Chinese text with the ideographic space (U+3000) inside strings and templates.
+      "no-irregular-whitespace": ["error", { skipStrings: true, skipTemplates: true }],
+    },
+  },
+  {
+    files: ["src/taskpane/**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    files: ["src/core/**/*.ts", "src/functions/**/*.ts", "src/taskpane/**/*.{ts,tsx}", "src/cli/**/*.ts"],
+    ignores: ["src/taskpane/index.tsx"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        { name: "Excel", message: "Office.js belongs in src/excel (DESIGN §3)." },
+        { name: "Office", message: "Office.js belongs in src/excel (DESIGN §3)." },
+      ],
+    },
+  },
+  {
+    files: ["**/*.js", "bench/**/*.ts", "scripts/**/*.ts", "test/**/*.{ts,tsx}", "src/cli/**/*.ts"],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    files: ["test/e2e/**/*.js"],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+);
