@@ -23,5 +23,5 @@ declare namespace CustomFunctions {
   }
 
   /** Binds a function id from functions.json to its JavaScript function (added by the metadata plugin). */
-  function associate(id: string, functionObject: (...args: any[]) => unknown): void;
+  function associate(id: string, functionObject: (...args: never[]) => unknown): void;
 }

@@ -54,7 +54,9 @@ export function App({ adapter, today, scanOnOpen = true }: AppProps): React.JSX.
   const [groupBy, setGroupBy] = useState<GroupBy>("盯办人");
   const [query, setQuery] = useState("");
   const scan = useScan(adapter);
+  const { runScan } = scan;
   const notices = useNotices();
+  const { show: showNotice } = notices;
 
   /** Scans with what the form says; an invalid field is reported by name and nothing is scanned. */
   const scanNow = useCallback(async () => {
@@ -64,16 +66,18 @@ export function App({ adapter, today, scanOnOpen = true }: AppProps): React.JSX.
       return;
     }
     setInvalid(null);
-    await scan.runScan({ asOf: options.asOf, dueSoonDays: options.dueSoonDays });
-  }, [asOf, dueSoonDays, scan.runScan]);
+    await runScan({ asOf: options.asOf, dueSoonDays: options.dueSoonDays });
+  }, [asOf, dueSoonDays, runScan]);
 
   useEffect(() => {
+    // Only when the pane opens; later scans follow the button and workbook changes. Starting the scan
+    // from an effect is the point here (it reads the workbook), hence the state updates it causes.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (scanOnOpen) void scanNow();
-    // Only when the pane opens; later scans follow the button and workbook changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const watchError = useCallback((message: string) => notices.show("watch", "warning", message), [notices.show]);
+  const watchError = useCallback((message: string) => showNotice("watch", "warning", message), [showNotice]);
   useRescanOnChange(adapter, scan.result !== null, () => void scanNow(), watchError);
 
   const actions = usePaneActions(adapter, scan.result, scanNow, notices);

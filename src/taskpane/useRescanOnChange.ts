@@ -18,8 +18,10 @@ export function useRescanOnChange(
   // Refs so that a new callback identity does not re-subscribe to Excel on every render.
   const rescanRef = useRef(rescan);
   const onErrorRef = useRef(onError);
-  rescanRef.current = rescan;
-  onErrorRef.current = onError;
+  useEffect(() => {
+    rescanRef.current = rescan;
+    onErrorRef.current = onError;
+  });
 
   useEffect(() => {
     if (!enabled) return;

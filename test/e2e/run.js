@@ -426,7 +426,7 @@ async function main() {
           assert(++presses <= 10, `10 presses of Tab did not reach the 扫描 button (at ${JSON.stringify(await page.evaluate(() => document.activeElement && document.activeElement.outerHTML.slice(0, 200)))})`);
           await page.keyboard.press("Tab");
         }
-        let item = null;
+        let item;
         while (!(item = (await focused()).item)) {
           assert(++presses <= 60, "60 presses of Tab did not reach a milestone");
           await page.keyboard.press("Tab");

@@ -9,7 +9,6 @@ import * as path from "node:path";
 import { parseTree } from "custom-functions-metadata";
 import { ZH_CN_HELP, type FunctionHelp } from "../../src/functions/zh-cn";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { localizeMetadata } = require("../../scripts/localize-functions.js") as {
   localizeMetadata: (
     metadata: { functions: MetadataFunction[] },

@@ -34,12 +34,16 @@ if (typeof window !== "undefined") {
   Object.defineProperty(HTMLElement.prototype, "offsetParent", {
     configurable: true,
     get(this: HTMLElement) {
-      for (let e: HTMLElement | null = this; e; e = e.parentElement) {
-        if (e.hidden || e.style.display === "none") return null;
-      }
-      return this.parentElement;
+      return isInsideHiddenAncestor(this) ? null : this.parentElement;
     },
   });
   document.body.getBoundingClientRect = () =>
     ({ x: 0, y: 0, top: 0, left: 0, width: 400, height: 900, right: 400, bottom: 900, toJSON: () => ({}) }) as DOMRect;
+}
+
+function isInsideHiddenAncestor(element: HTMLElement): boolean {
+  for (let e: HTMLElement | null = element; e; e = e.parentElement) {
+    if (e.hidden || e.style.display === "none") return true;
+  }
+  return false;
 }
