@@ -44,7 +44,7 @@ export function pointsText(item: RuleItem): string {
 /** One item as a help paragraph: 项目, 分值, 类型, 输入, 规则, 说明, 出处. */
 export function describeItem(item: RuleItem): string {
   const lines = [
-    `【${item.id}】${item.group ? `${item.group}·` : ""}${item.name}（${item.level1}／${item.level2}）`,
+    `【${item.id}】${item.group ? `${item.group}·` : ""}${item.name}（${item.level2 && item.level2 !== item.level1 ? `${item.level1}／${item.level2}` : item.level1}）`,
     `  分值：${pointsText(item)}　类型：${ITEM_TYPE_ZH[item.type]}`,
     `  输入：${describeInputs(item)}`,
     `  规则：${item.rule}`,
