@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { AriaLiveAnnouncer, Body1, makeStyles, SearchBox, tokens } from "@fluentui/react-components";
 import { localToday } from "../core/dates";
 import { DEFAULT_DUE_SOON_DAYS } from "../core/milestones/types";
+import type { ReminderRole } from "../core/scan";
 import type { WorkbookAdapter } from "../excel/types";
 import { ActionsBar } from "./components/ActionsBar";
 import { GroupSelector } from "./components/GroupSelector";
@@ -147,7 +148,10 @@ export function App({ adapter, today, scanOnOpen = true }: AppProps): React.JSX.
                 busy={actions.busy || scan.scanning}
                 onSelect={actions.select}
                 onMarkDone={actions.markDone}
-                onCopyReminder={actions.copyReminder}
+                onCopyReminder={(person, milestones) =>
+                  // The button is shown only when grouping by a person (isRemindable), so groupBy is a role.
+                  actions.copyReminder(person, milestones, groupBy as ReminderRole)
+                }
               />
             </section>
           </>

@@ -3,7 +3,7 @@
  * turns any failure into a Chinese error message instead of an exception.
  */
 import { useCallback, useState } from "react";
-import { reminderText } from "../core/scan";
+import { reminderText, type ReminderRole } from "../core/scan";
 import type { ScannedMilestone, ScanResult } from "../core/scan/types";
 import type { NoteSupport, WorkbookAdapter } from "../excel/types";
 import { copyText } from "./clipboard";
@@ -15,7 +15,7 @@ export interface PaneActions {
   noteMode: NoteSupport;
   select: (m: ScannedMilestone) => void;
   markDone: (m: ScannedMilestone) => void;
-  copyReminder: (person: string, milestones: ScannedMilestone[]) => void;
+  copyReminder: (person: string, milestones: ScannedMilestone[], role: ReminderRole) => void;
   flag: () => void;
   unflag: () => void;
   insertFormulaColumns: () => void;
@@ -73,10 +73,10 @@ export function usePaneActions(
   );
 
   const copyReminder = useCallback(
-    (person: string, milestones: ScannedMilestone[]) =>
+    (person: string, milestones: ScannedMilestone[], role: ReminderRole) =>
       void run("复制催办通知", async () => {
         if (!scan) return null;
-        await copyText(reminderText(person, milestones, scan.asOf));
+        await copyText(reminderText(person, milestones, scan.asOf, role));
         return `已复制给${groupLabel(person)}的催办通知（${milestones.length} 项），可直接粘贴发送。`;
       }),
     [run, scan],

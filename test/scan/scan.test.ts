@@ -191,6 +191,13 @@ describe("groupMilestones and reminderText", () => {
     expect(other).not.toContain("评估报告"); // pending, not chased yet
   });
 
+  it("words the reminder by the role the person has in the table", () => {
+    const mine = groupMilestones(result.milestones, "分管领导").get("郭国军") as ScannedMilestone[];
+    const text = reminderText("郭国军", mine, "2024-09-01", "分管领导");
+    expect(text.startsWith("郭国军同志：截至2024年9月1日，您分管的以下节点已逾期")).toBe(true);
+    expect(reminderText("王一隆", mine, "2024-09-01")).toContain("您盯办的");
+  });
+
   it("says so when nothing is overdue", () => {
     const mine = groupMilestones(result.milestones, "盯办人").get("李吉勇") as ScannedMilestone[];
     expect(reminderText("李吉勇", mine, "2024-09-01")).toContain("暂无逾期");

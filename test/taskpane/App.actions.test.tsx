@@ -109,6 +109,20 @@ describe("复制催办通知", () => {
     expect(text).not.toContain("序号7");
   });
 
+  test("grouped by 责任人, the reminder speaks to the person responsible (您负责的), with all their items", async () => {
+    renderPane(fakeAdapter());
+    const user = setupUser();
+    await user.click(await screen.findByRole("tab", { name: "责任人" }));
+    await user.click(await screen.findByRole("button", { name: "复制给李强的催办通知" }));
+    await waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
+    const text = writeText.mock.calls[0][0];
+    expect(text.split("\n")[0]).toBe("李强同志：截至2024年9月1日，您负责的以下节点已逾期，请抓紧推进：");
+    expect(text).toContain("序号3"); // 王明 chases it, 李强 answers for it
+    expect(text).toContain("序号7"); // 赵丽 chases it, 李强 answers for it too
+    expect(text).not.toContain("序号2"); // 陈刚's
+    expect(text).not.toContain("您盯办的");
+  });
+
   test("falls back to a hidden textarea when the Clipboard API is refused", async () => {
     writeText.mockRejectedValue(new Error("NotAllowedError"));
     const execCommand = jest.fn(() => true);

@@ -164,20 +164,26 @@ function reminderLine(m: ScannedMilestone, index: number): string {
 }
 
 /** A short, polite 催办通知 for one person: their overdue milestones first, then those falling due soon. */
-export function reminderText(person: string, ms: ScannedMilestone[], asOf: IsoDate): string {
+/** The person a reminder goes to, by the role the table gives them. */
+export type ReminderRole = "盯办人" | "责任人" | "分管领导";
+
+const ROLE_PHRASE: Record<ReminderRole, string> = { 盯办人: "您盯办的", 责任人: "您负责的", 分管领导: "您分管的" };
+
+export function reminderText(person: string, ms: ScannedMilestone[], asOf: IsoDate, role: ReminderRole = "盯办人"): string {
+  const yours = ROLE_PHRASE[role];
   const overdue = ms.filter((m) => m.status === "overdue").sort(byDue);
   const dueSoon = ms.filter((m) => m.status === "due-soon").sort(byDue);
   const lines: string[] = [];
   const name = person.trim() === "" || person === UNASSIGNED ? "各位同志" : `${person.trim()}同志`;
   if (overdue.length === 0 && dueSoon.length === 0) {
-    lines.push(`${name}：截至${chineseDate(asOf)}，您盯办的节点暂无逾期或临期事项。感谢支持！`);
+    lines.push(`${name}：截至${chineseDate(asOf)}，${yours}节点暂无逾期或临期事项。感谢支持！`);
     return lines.join("\n");
   }
   if (overdue.length > 0) {
-    lines.push(`${name}：截至${chineseDate(asOf)}，您盯办的以下节点已逾期，请抓紧推进：`);
+    lines.push(`${name}：截至${chineseDate(asOf)}，${yours}以下节点已逾期，请抓紧推进：`);
     overdue.forEach((m, i) => lines.push(reminderLine(m, i + 1)));
   } else {
-    lines.push(`${name}：截至${chineseDate(asOf)}，您盯办的节点暂无逾期事项。`);
+    lines.push(`${name}：截至${chineseDate(asOf)}，${yours}节点暂无逾期事项。`);
   }
   if (dueSoon.length > 0) {
     lines.push("以下节点即将到期，请提前安排：");

@@ -72,5 +72,5 @@ export interface ScanResult {
  *   scanWorkbook(sheets: SheetGrid[], options: ScanOptions): ScanResult
  *   toJsonReport(result: ScanResult): object     // the CLI's --json shape (issue 2 §5)
  *   groupMilestones(ms: ScannedMilestone[], by: "盯办人" | "责任人" | "分管领导" | "牵头部门"): Map<string, ScannedMilestone[]>
- *   reminderText(person: string, ms: ScannedMilestone[], asOf: IsoDate): string   // 催办通知, Chinese
+ *   reminderText(person, ms, asOf, role = "盯办人"): string   // 催办通知, Chinese; role words it 盯办/负责/分管
  */
