@@ -8,8 +8,8 @@ import type { ScanResult } from "../core/scan/types";
 import { markDoneInSheet } from "./done-column";
 import { flagWorkbook, unflagWorkbook } from "./flags";
 import { insertFormulaColumnsInWorkbook } from "./formula-columns";
-import { type OfficeHost, detectNoteSupport, errorText, isOfficeError, resolveHost } from "./host";
-import { readWorkbook } from "./read";
+import { API, type OfficeHost, detectNoteSupport, errorText, isOfficeError, resolveHost } from "./host";
+import { type ReadOptions, readWorkbook } from "./read";
 import { insertScorecardSheet } from "./scorecard";
 import type { NoteSupport, ScanProgress, WorkbookAdapter } from "./types";
 
@@ -34,13 +34,22 @@ function protectedScanNotes(sheets: { name: string; isProtected: boolean }[]): P
     }));
 }
 
+/** Said when flagging needs what this Excel lacks (every Office 2021 or later has ExcelApi 1.9). */
+const TOO_OLD_TO_FLAG = `此版本的 Excel 不支持读取单元格格式（需要 ExcelApi ${API.cellProperties}），无法就地标注或清除标注；请升级 Office 后重试。`;
+
 export function createExcelAdapter(options: ExcelAdapterOptions = {}): ExcelWorkbookAdapter {
   const host = resolveHost(options.host);
   const noteSupport = (): NoteSupport => detectNoteSupport(host.isSetSupported);
+  // ExcelApi 1.13: Range.getMergedAreasOrNullObject; without it tables are read as unmerged.
+  const readOptions = (): ReadOptions => ({ mergedAreas: host.isSetSupported(API.mergedAreas) });
+  const requireCellProperties = (): void => {
+    if (!host.isSetSupported(API.cellProperties)) throw new Error(TOO_OLD_TO_FLAG);
+  };
 
   return {
     async scan(opts: { asOf: string; dueSoonDays: number }, onProgress?: (p: ScanProgress) => void): Promise<ScanResult> {
-      const read = await host.run((context) => readWorkbook(context, onProgress));
+      // Three syncs whatever the size (read.ts): sheet list, used-range sizes and merged areas, values.
+      const read = await host.run((context) => readWorkbook(context, onProgress, undefined, readOptions()));
       onProgress?.({ phase: "analysing", done: read.grids.length, total: read.grids.length });
       const result = scanWorkbook(read.grids, { asOf: opts.asOf, dueSoonDays: opts.dueSoonDays });
       // Sheets that failed to read are in result.unrecognised with their reason (the core reports them).
@@ -48,17 +57,19 @@ export function createExcelAdapter(options: ExcelAdapterOptions = {}): ExcelWork
     },
 
     async flag(scan: ScanResult) {
+      requireCellProperties();
       const support = noteSupport();
       return host.run((context) => flagWorkbook(context, scan, support));
     },
 
     async unflag() {
+      requireCellProperties();
       const support = noteSupport();
       return host.run((context) => unflagWorkbook(context, support));
     },
 
     async markDone(sheet: string, milestoneCell: string, label: string): Promise<void> {
-      await host.run((context) => markDoneInSheet(context, sheet, milestoneCell, label));
+      await host.run((context) => markDoneInSheet(context, sheet, milestoneCell, label, readOptions()));
     },
 
     async select(sheet: string, cell: string): Promise<void> {
@@ -69,14 +80,14 @@ export function createExcelAdapter(options: ExcelAdapterOptions = {}): ExcelWork
         try {
           await context.sync();
         } catch (error) {
-          if (isOfficeError(error, "ItemNotFound")) throw new Error(`找不到工作表“${sheet}”，它可能已被重命名或删除；请重新扫描。`);
-          throw new Error(`无法选中 ${sheet}!${cell}：${errorText(error)}`);
+          if (isOfficeError(error, "ItemNotFound")) throw new Error(`找不到工作表“${sheet}”，它可能已被重命名或删除；请重新扫描。`, { cause: error });
+          throw new Error(`无法选中 ${sheet}!${cell}：${errorText(error)}`, { cause: error });
         }
       });
     },
 
     insertFormulaColumns() {
-      return host.run((context) => insertFormulaColumnsInWorkbook(context));
+      return host.run((context) => insertFormulaColumnsInWorkbook(context, readOptions()));
     },
 
     insertScorecard() {
@@ -86,14 +97,17 @@ export function createExcelAdapter(options: ExcelAdapterOptions = {}): ExcelWork
     noteSupport,
 
     async onChanged(callback: () => void): Promise<() => void> {
+      // ExcelApi 1.9: WorksheetCollection.onChanged (any sheet). Without it the pane rescans on demand only.
+      if (!host.isSetSupported(API.worksheetsOnChanged)) return () => undefined;
       const registration = await host.run(async (context) => {
         const handler = context.workbook.worksheets.onChanged.add(async () => callback());
         await context.sync();
         return handler;
       });
       return () => {
-        // Removing needs the context the handler was added with (Office.js rule).
-        void runInContextOf(options.host, registration, async (context) => {
+        // An EventHandlerResult is removed in the RequestContext it was added with:
+        // Excel.run(result.context, …) then result.remove() and a sync (Office's "remove an event handler").
+        void runInContext(options.host, registration.context, async (context) => {
           registration.remove();
           await context.sync();
         }).catch(() => undefined);
@@ -102,9 +116,13 @@ export function createExcelAdapter(options: ExcelAdapterOptions = {}): ExcelWork
   };
 }
 
-/** Excel.run(object, batch): a batch in the context an earlier object was made in (removing handlers). */
-async function runInContextOf(host: OfficeHost | undefined, object: unknown, batch: (context: Excel.RequestContext) => Promise<void>): Promise<void> {
+/** Excel.run(context, batch): a batch in an earlier RequestContext (the overload Office.js documents for this). */
+async function runInContext(
+  host: OfficeHost | undefined,
+  context: OfficeExtension.ClientRequestContext,
+  batch: (context: Excel.RequestContext) => Promise<void>,
+): Promise<void> {
   const excel = host?.Excel ?? (globalThis as unknown as { Excel?: OfficeHost["Excel"] }).Excel;
   if (!excel) return;
-  await (excel.run as unknown as (o: unknown, b: typeof batch) => Promise<void>)(object, batch);
+  await (excel.run as unknown as (c: OfficeExtension.ClientRequestContext, b: typeof batch) => Promise<void>)(context, batch);
 }

@@ -9,36 +9,54 @@ import { addDoneLabel } from "../core/milestones";
 import { recognizeSheet } from "../core/tables";
 import type { RecognisedTable, TableRow } from "../core/tables/types";
 import { areaAddress, columnsAddress, parseArea, parseMergedAddresses } from "./addresses";
-import { errorText, isOfficeError } from "./host";
-import { gridValues } from "./read";
+import { errorText, isOfficeError, isProtectionError, protectedWriteMessage } from "./host";
+import { type ReadOptions, gridValues, queueMergedAreas } from "./read";
 
 export const DONE_HEADER = "已完成节点";
 
 /**
  * Writes text so that Excel keeps it as typed: the cells are formatted as text ("@") first, so a
  * value starting with "=", "+", "-" or "@" never becomes a formula and "1,2" never becomes a number.
+ * ExcelApi 1.1: Range.numberFormat and Range.values, applied in the order queued; a cell formatted
+ * "@" takes what is written as text, as a typed entry would be.
  */
 export function writeText(range: Excel.Range, rows: string[][]): void {
   range.numberFormat = rows.map((r) => r.map(() => "@"));
   range.values = rows;
 }
 
-/** Reads one sheet as a SheetGrid (one sync) and whether it is protected. */
-export async function readOneSheet(context: Excel.RequestContext, sheetName: string): Promise<{ grid: SheetGrid; isProtected: boolean }> {
-  const sheet = context.workbook.worksheets.getItem(sheetName);
-  sheet.protection.load("protected");
-  const used = sheet.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,values,valueTypes");
-  const merged = sheet.getRange().getMergedAreasOrNullObject().load("address");
+/** Reads one sheet as a SheetGrid (one sync, two when the merged areas fail) and whether it is protected. */
+export async function readOneSheet(
+  context: Excel.RequestContext,
+  sheetName: string,
+  options: ReadOptions = { mergedAreas: true },
+): Promise<{ grid: SheetGrid; isProtected: boolean }> {
+  const queue = (withMerges: boolean) => {
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    // ExcelApi 1.2: WorksheetProtection.protected.
+    sheet.protection.load("protected");
+    const used = sheet.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,values,valueTypes");
+    return { sheet, used, merged: withMerges ? queueMergedAreas(sheet) : null };
+  };
+  let read = queue(options.mergedAreas);
   try {
     await context.sync();
   } catch (error) {
-    if (isOfficeError(error, "ItemNotFound")) throw new Error(`找不到工作表“${sheetName}”，它可能已被重命名或删除；请重新扫描。`);
-    throw new Error(`无法读取工作表“${sheetName}”：${errorText(error)}`);
+    if (isOfficeError(error, "ItemNotFound")) throw new Error(`找不到工作表“${sheetName}”，它可能已被重命名或删除；请重新扫描。`, { cause: error });
+    if (!read.merged) throw new Error(`无法读取工作表“${sheetName}”：${errorText(error)}`, { cause: error });
+    // Over 512 merged areas: read without them (the row is then found by its own row).
+    read = queue(false);
+    try {
+      await context.sync();
+    } catch {
+      throw new Error(`无法读取工作表“${sheetName}”：${errorText(error)}`, { cause: error });
+    }
   }
+  const { sheet, used, merged } = read;
   const grid: SheetGrid = {
     name: sheetName,
     values: used.isNullObject ? [] : gridValues(used.rowIndex, used.columnIndex, used.values, used.valueTypes),
-    merges: merged.isNullObject ? [] : parseMergedAddresses(merged.address),
+    merges: !merged || merged.isNullObject ? [] : parseMergedAddresses(merged.address),
   };
   return { grid, isProtected: sheet.protection.protected };
 }
@@ -74,6 +92,8 @@ export function findRow(tables: RecognisedTable[], cell: string): { table: Recog
 /**
  * Queues a new column block with headers at the table's right edge, inserting sheet columns when
  * the cells there are in use. Returns the first new column.
+ * ExcelApi 1.1: Range.insert("Right") on whole columns ("C:E"); ExcelApi 1.9: Range.copyFrom(source,
+ * "Formats") to give the new headers the look of the table's last header.
  */
 export function queueNewColumns(
   sheet: Excel.Worksheet,
@@ -93,12 +113,18 @@ export function queueNewColumns(
   return start;
 }
 
-export async function markDoneInSheet(context: Excel.RequestContext, sheetName: string, milestoneCell: string, label: string): Promise<{ cell: string; value: string }> {
-  const { grid, isProtected } = await readOneSheet(context, sheetName);
+export async function markDoneInSheet(
+  context: Excel.RequestContext,
+  sheetName: string,
+  milestoneCell: string,
+  label: string,
+  options: ReadOptions = { mergedAreas: true },
+): Promise<{ cell: string; value: string }> {
+  const { grid, isProtected } = await readOneSheet(context, sheetName, options);
   const recognition = recognizeSheet(grid);
   const found = findRow(recognition.tables, milestoneCell);
   if (!found) throw new Error(`在工作表“${sheetName}”的 ${milestoneCell} 找不到对应的责任分解表行；请重新扫描后再试。`);
-  if (isProtected) throw new Error(`工作表“${sheetName}”受保护，无法写入“${DONE_HEADER}”；请先撤销工作表保护（审阅 → 撤销工作表保护）后重试。`);
+  if (isProtected) throw new Error(protectedWriteMessage(sheetName, `写入“${DONE_HEADER}”`));
   const { table, row } = found;
   const sheet = context.workbook.worksheets.getItem(sheetName);
   let doneCol = table.columns.done;
@@ -110,6 +136,12 @@ export async function markDoneInSheet(context: Excel.RequestContext, sheetName: 
   const value = addDoneLabel(row.done, label);
   const cell = cellAddress(row.row, doneCol);
   writeText(sheet.getRange(cell), [[value]]);
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (error) {
+    // Protected after the read above (or in a way protection.protected does not show).
+    if (isProtectionError(error)) throw new Error(protectedWriteMessage(sheetName, `写入“${DONE_HEADER}”`), { cause: error });
+    throw error;
+  }
   return { cell, value };
 }

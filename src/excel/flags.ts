@@ -8,21 +8,54 @@ import { BACKUP_SHEET, FLAG_STYLE, NOTE_MARKER, combineNote, decodeBackup, encod
 import type { FlagBackupRecord, FlagMark } from "../core/flags/types";
 import type { CellValue, Problem } from "../core/grid";
 import type { ScanResult } from "../core/scan/types";
+import { isProtectionError, protectedWriteMessage } from "./host";
 import { loadSheetInfos } from "./read";
 import type { NoteSupport } from "./types";
 
 /** What the excel shell keeps in FlagBackupRecord.exact. */
 interface ExactState {
-  fill: { color: string; pattern: string };
+  /** pattern "None" is "no fill" (restored with RangeFill.clear()); patternColor only for a non-solid pattern. */
+  fill: { color: string; pattern: string; patternColor?: string };
   font: { color: string };
   /** How our note was written: a cell note, a threaded comment (its id), or nothing. */
   mode: NoteSupport;
   commentId?: string;
 }
 
-type CellProps = { format?: { fill?: { color?: string; pattern?: string }; font?: { color?: string } } };
+type CellProps = {
+  format?: {
+    fill?: { color?: string; pattern?: string | null; patternColor?: string; tintAndShade?: number | null };
+    font?: { color?: string };
+  };
+};
 
-const PROPS_TO_READ = { format: { fill: { color: true, pattern: true }, font: { color: true } } };
+/**
+ * ExcelApi 1.9: Range.getCellProperties(CellPropertiesLoadOptions) → ClientResult<CellProperties[][]>,
+ * one { format: { fill: {…}, font: {…} } } per cell; fill.pattern/patternColor/tintAndShade are 1.9 too.
+ */
+const PROPS_TO_READ = { format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true }, font: { color: true } } };
+
+/**
+ * Whether a cell has no fill. Excel reports fill.color "#FFFFFF" both for "no fill" and for a white
+ * fill (office-js issues #4900, #6218). FillPattern "None" says "no fill"; where pattern comes back
+ * null (reported in #4900), Microsoft's answer there is that tintAndShade is null for "no fill" and a
+ * number for any colour, white included.
+ */
+export function isNoFill(fill: { pattern?: string | null; tintAndShade?: number | null } | undefined): boolean {
+  if (!fill) return true;
+  if (fill.pattern === "None") return true;
+  if (fill.pattern === null || fill.pattern === undefined) return fill.tintAndShade === null || fill.tintAndShade === undefined;
+  return false;
+}
+
+/** The fill to keep for a cell as getCellProperties reported it. */
+function fillState(fill: NonNullable<CellProps["format"]>["fill"]): ExactState["fill"] {
+  if (isNoFill(fill)) return { color: fill?.color ?? "#FFFFFF", pattern: "None" };
+  const pattern = fill?.pattern ?? "Solid";
+  const state: ExactState["fill"] = { color: fill?.color ?? "#FFFFFF", pattern };
+  if (pattern !== "Solid" && fill?.patternColor) state.patternColor = fill.patternColor;
+  return state;
+}
 
 function parseExact(record: FlagBackupRecord): ExactState | null {
   if (record.shell !== "excel" || !record.exact) return null;
@@ -63,7 +96,10 @@ function fromSheetValues(values: unknown[][]): CellValue[][] {
   return values.map((row) => row.map((v) => (v === "" || v === null || v === undefined ? null : (v as CellValue))));
 }
 
-/** Reads the backup sheet, if any (two syncs). */
+/**
+ * Reads the backup sheet, if any (two syncs). The sheet is very hidden (ExcelApi 1.2 for setting
+ * Worksheet.visibility): Excel's UI does not list it, but worksheets.getItem and its ranges work on it.
+ */
 async function readBackup(context: Excel.RequestContext): Promise<{ exists: boolean; records: FlagBackupRecord[] }> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(BACKUP_SHEET);
   await context.sync();
@@ -73,7 +109,11 @@ async function readBackup(context: Excel.RequestContext): Promise<{ exists: bool
   return { exists: true, records: used.isNullObject ? [] : decodeBackup(fromSheetValues(used.values)) };
 }
 
-/** Queues the backup sheet's new content (or its removal when nothing is left to restore). */
+/**
+ * Queues the backup sheet's new content (or its removal when nothing is left to restore).
+ * ExcelApi 1.1: WorksheetCollection.add, Worksheet.delete; 1.7: getRangeByIndexes; 1.2: setting
+ * Worksheet.visibility to "VeryHidden" (Excel.SheetVisibility.veryHidden: not even listed under Unhide).
+ */
 function queueBackupWrite(context: Excel.RequestContext, exists: boolean, records: FlagBackupRecord[]): void {
   const worksheets = context.workbook.worksheets;
   if (records.length === 0) {
@@ -90,12 +130,24 @@ function queueBackupWrite(context: Excel.RequestContext, exists: boolean, record
   sheet.visibility = "VeryHidden";
 }
 
-/** Restores one cell's fill and font colour from its record (exact state when the add-in wrote it). */
+/**
+ * Restores one cell's fill and font colour from its record (exact state when the add-in wrote it).
+ * ExcelApi 1.1: RangeFill.clear() ("no fill" again, not white), RangeFill.color, RangeFont.color;
+ * ExcelApi 1.9: RangeFill.pattern/patternColor for a patterned fill. Excel reports an "automatic" font
+ * colour as a hex colour (black by default) and the API cannot set "automatic" back, so that colour
+ * is written: it looks the same.
+ */
 function queueStyleRestore(range: Excel.Range, record: FlagBackupRecord): void {
   const exact = parseExact(record);
   const fillColor = exact ? (exact.fill.pattern === "None" ? null : exact.fill.color) : record.fillColor;
   if (fillColor === null) range.format.fill.clear();
-  else range.format.fill.color = fillColor;
+  else {
+    range.format.fill.color = fillColor;
+    if (exact && exact.fill.pattern !== "Solid") {
+      range.format.fill.pattern = exact.fill.pattern as Excel.FillPattern;
+      if (exact.fill.patternColor) range.format.fill.patternColor = exact.fill.patternColor;
+    }
+  }
   range.format.font.color = exact?.font.color ?? record.fontColor ?? "#000000";
 }
 
@@ -145,6 +197,7 @@ export async function flagWorkbook(context: Excel.RequestContext, scan: ScanResu
     }
     return ws;
   };
+  // ExcelApi 1.18: Worksheet.notes.getItemOrNullObject(cell address) and Note.content (read/write).
   const reads = targets.map((mark) => {
     const range = sheetOf(mark.sheet).getRange(mark.cell);
     const props = range.getCellProperties(PROPS_TO_READ);
@@ -159,12 +212,14 @@ export async function flagWorkbook(context: Excel.RequestContext, scan: ScanResu
         : null;
     return { record, range, note };
   });
+  // ExcelApi 1.10: Workbook.comments (threaded comments), Comment.id/content, Comment.getLocation().
   const comments = support !== "fill-only" && (support === "comments" || backup.records.some((r) => parseExact(r)?.mode === "comments"))
     ? context.workbook.comments.load("items/id,items/content")
     : null;
   await context.sync();
 
-  // Threaded comments: where they are (one more read, only on hosts that use them).
+  // Threaded comments: where they are (one more read, only on hosts that use them). The address of
+  // getLocation() carries the sheet name, quoted when Excel needs it ("'My Sheet'!B2").
   const commentAt = new Map<string, string>();
   const commentIds = new Set<string>();
   if (comments) {
@@ -181,6 +236,7 @@ export async function flagWorkbook(context: Excel.RequestContext, scan: ScanResu
 
   // The write batch.
   const records: FlagBackupRecord[] = [];
+  const added: { record: FlagBackupRecord; comment: Excel.Comment }[] = [];
   for (const { record, range, note } of staleReads) {
     queueStyleRestore(range, record);
     const exact = parseExact(record);
@@ -194,7 +250,7 @@ export async function flagWorkbook(context: Excel.RequestContext, scan: ScanResu
   }
   for (const { mark, range, props, note } of reads) {
     const before = (props.value[0]?.[0] ?? {}) as CellProps;
-    const fill = { color: before.format?.fill?.color ?? "#FFFFFF", pattern: before.format?.fill?.pattern ?? "None" };
+    const fill = fillState(before.format?.fill);
     const font = { color: before.format?.font?.color ?? "#000000" };
     const currentNote = note && !note.isNullObject ? note.content : null;
     const old = oldRecords.get(recordKey(mark.sheet, mark.cell));
@@ -205,7 +261,9 @@ export async function flagWorkbook(context: Excel.RequestContext, scan: ScanResu
     const colours = FLAG_STYLE[mark.level];
     range.format.fill.color = colours.fill;
     range.format.font.color = colours.font;
+    let comment: Excel.Comment | null = null;
     if (support === "notes") {
+      // ExcelApi 1.18: NoteCollection.add(cellAddress: Range | string, content).
       const text = combineNote(currentNote, mark.note);
       if (note && !note.isNullObject) note.content = text;
       else sheetOf(mark.sheet).notes.add(range, text);
@@ -217,11 +275,12 @@ export async function flagWorkbook(context: Excel.RequestContext, scan: ScanResu
         context.workbook.comments.getItem(existing).content = mark.note;
         exact.commentId = existing;
       } else if (!existing) {
-        context.workbook.comments.add(range, mark.note);
-        exact.commentId = ""; // Excel gives the id at the sync; filled in below
+        // ExcelApi 1.10: CommentCollection.add(cellAddress: Range | string, content) returns the new
+        // Comment; its id is read from that object after the sync (no lookup by cell needed).
+        comment = context.workbook.comments.add(range, mark.note).load("id");
       }
     }
-    records.push({
+    const record: FlagBackupRecord = {
       sheet: mark.sheet,
       cell: mark.cell,
       fillColor: old ? old.fillColor : fill.pattern === "None" ? null : fill.color,
@@ -229,15 +288,17 @@ export async function flagWorkbook(context: Excel.RequestContext, scan: ScanResu
       note: old ? old.note : stripOwnNote(currentNote),
       shell: "excel",
       exact: JSON.stringify(exact),
-    });
+    };
+    if (comment) added.push({ record, comment });
+    records.push(record);
   }
   records.push(...staleKept);
   for (const [sheet, count] of blocked) problems.push(protectedMessage(sheet, count, "就地标注"));
 
-  if (support === "comments" && records.some((r) => r.exact && parseExact(r)?.commentId === "")) {
+  const touched = [...new Set([...targets.map((m) => m.sheet), ...staleWritable.map((r) => r.sheet)])];
+  if (added.length > 0) {
     // New threads get their ids from Excel: write the flags, then the backup with the ids.
-    const added = pendingComments(context, records);
-    await context.sync();
+    await syncWrites(context, touched, "就地标注");
     for (const { record, comment } of added) {
       const exact = parseExact(record)!;
       exact.commentId = comment.id;
@@ -245,22 +306,24 @@ export async function flagWorkbook(context: Excel.RequestContext, scan: ScanResu
     }
   }
   queueBackupWrite(context, backup.exists, records);
-  await context.sync();
+  await syncWrites(context, touched, "就地标注");
   return { flagged: targets.length, noteSupport: support, problems };
 }
 
-/** The comments added in this batch, found again by cell, with their id loaded. */
-function pendingComments(context: Excel.RequestContext, records: FlagBackupRecord[]): { record: FlagBackupRecord; comment: Excel.Comment }[] {
-  return records
-    .filter((r) => parseExact(r)?.commentId === "")
-    .map((record) => ({
-      record,
-      comment: context.workbook.comments.getItemByCell(`${quoteSheet(record.sheet)}!${record.cell}`).load("id"),
-    }));
-}
-
-function quoteSheet(name: string): string {
-  return /^[\p{L}\p{N}_.]+$/u.test(name) && !/^\d/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+/**
+ * context.sync() for a write batch. When Excel refuses it because a sheet is protected ("AccessDenied":
+ * protected after the check above), one more read names the protected sheets in the message.
+ */
+async function syncWrites(context: Excel.RequestContext, sheets: string[], action: string): Promise<void> {
+  try {
+    await context.sync();
+  } catch (error) {
+    if (!isProtectionError(error)) throw error;
+    const infos = await loadSheetInfos(context).catch(() => []);
+    const locked = infos.filter((s) => s.isProtected && sheets.includes(s.name)).map((s) => s.name);
+    const names = locked.length > 0 ? locked : sheets;
+    throw new Error(names.map((name) => protectedWriteMessage(name, action)).join(" "), { cause: error });
+  }
 }
 
 export async function unflagWorkbook(context: Excel.RequestContext, support: NoteSupport): Promise<{ restored: number; problems: Problem[] }> {
@@ -306,7 +369,7 @@ export async function unflagWorkbook(context: Excel.RequestContext, support: Not
   }
   for (const [sheet, count] of blocked) problems.push(protectedMessage(sheet, count, "清除标注"));
   queueBackupWrite(context, true, kept);
-  await context.sync();
+  await syncWrites(context, [...new Set(restorable.map((r) => r.sheet))], "清除标注");
   return { restored: reads.length, problems };
 }
 

@@ -10,7 +10,7 @@ import { normalizeHeader, recognizeWorkbook } from "../core/tables";
 import type { RecognisedTable } from "../core/tables/types";
 import { areaAddress } from "./addresses";
 import { DONE_HEADER, queueNewColumns } from "./done-column";
-import { readWorkbook } from "./read";
+import { type ReadOptions, readWorkbook } from "./read";
 
 export const STATUS_HEADER = "节点状态";
 export const NEXT_DUE_HEADER = "下一节点";
@@ -46,8 +46,11 @@ export interface FormulaColumnsResult {
   problems: Problem[];
 }
 
-export async function insertFormulaColumnsInWorkbook(context: Excel.RequestContext): Promise<FormulaColumnsResult> {
-  const read = await readWorkbook(context);
+export async function insertFormulaColumnsInWorkbook(
+  context: Excel.RequestContext,
+  options: ReadOptions = { mergedAreas: true },
+): Promise<FormulaColumnsResult> {
+  const read = await readWorkbook(context, undefined, undefined, options);
   const isProtected = new Map(read.sheets.map((s) => [s.name, s.isProtected]));
   const grids = new Map(read.grids.map((g) => [g.name, g]));
   const recognition = recognizeWorkbook(read.grids);
@@ -83,6 +86,7 @@ export async function insertFormulaColumnsInWorkbook(context: Excel.RequestConte
       const formulas: Record<string, string> = { [STATUS_HEADER]: status, [NEXT_DUE_HEADER]: nextDue, [OVERDUE_HEADER]: overdue };
       for (const name of missing) {
         const cell = sheet.getRange(cellAddress(row.row, colOf(name)));
+        // ExcelApi 1.1: Range.numberFormat takes Excel's format codes ("yyyy-mm-dd" shows the serial as a date).
         if (name === NEXT_DUE_HEADER) cell.numberFormat = [[NEXT_DUE_FORMAT]];
         cell.formulas = [[formulas[name]]];
       }
@@ -94,6 +98,9 @@ export async function insertFormulaColumnsInWorkbook(context: Excel.RequestConte
       const col = colOf(STATUS_HEADER);
       const range = sheet.getRange(areaAddress(firstData, col, table.lastRow, col));
       const anchor = `$${columnName(col)}${firstData + 1}`;
+      // ExcelApi 1.6: ConditionalFormatCollection.add("Custom") → ConditionalFormat.custom, a
+      // CustomConditionalFormat with rule.formula (A1, English function names; relative references are
+      // read from the range's top-left cell, hence "$N<first row>") and format.fill.color/font.color.
       for (const [text, style] of [
         ["已逾期", FLAG_STYLE.overdue],
         ["临期", FLAG_STYLE["due-soon"]],

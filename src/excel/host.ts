@@ -4,12 +4,37 @@
  */
 import type { NoteSupport } from "./types";
 
+// ES2022's `new Error(message, { cause })` (every WebView2/Safari/Chromium that runs Office add-ins
+// has it); the project's lib is ES2021, so the overload is declared here for the adapter.
+declare global {
+  interface ErrorConstructor {
+    new (message?: string, options?: { cause?: unknown }): Error;
+  }
+}
+
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 export interface OfficeHost {
   Excel: { run: (...args: never[]) => Promise<unknown> };
   Office: { context: { requirements: { isSetSupported(name: string, version?: string): boolean } } };
 }
+
+/**
+ * The ExcelApi requirement sets the adapter relies on, checked with isSetSupported (never assumed):
+ * the manifest asks only for SharedRuntime 1.1 (Office 2021+: ExcelApi ≥ 1.14), but an Excel that
+ * lacks one of these gets a Chinese message or a fallback instead of an ApiNotFound.
+ */
+export const API = {
+  /** Range.getCellProperties, RangeFill.pattern/tintAndShade, worksheets.onChanged. */
+  cellProperties: "1.9",
+  worksheetsOnChanged: "1.9",
+  /** Workbook.comments (threaded comments): the note fallback. */
+  comments: "1.10",
+  /** Range.getMergedAreasOrNullObject. */
+  mergedAreas: "1.13",
+  /** Workbook.notes / Worksheet.notes (cell notes). */
+  notes: "1.18",
+} as const;
 
 /** The host given, else the globals Excel and Office, looked up when first needed. */
 export function resolveHost(host?: OfficeHost): { run: ExcelRun; isSetSupported: (version: string) => boolean } {
@@ -33,8 +58,8 @@ export function resolveHost(host?: OfficeHost): { run: ExcelRun; isSetSupported:
 
 /** Notes need ExcelApi 1.18 (not on volume-licensed Office); threaded comments 1.10; else fill only (DESIGN §7). */
 export function detectNoteSupport(isSetSupported: (version: string) => boolean): NoteSupport {
-  if (isSetSupported("1.18")) return "notes";
-  if (isSetSupported("1.10")) return "comments";
+  if (isSetSupported(API.notes)) return "notes";
+  if (isSetSupported(API.comments)) return "comments";
   return "fill-only";
 }
 
@@ -46,4 +71,18 @@ export function errorText(error: unknown): string {
 
 export function isOfficeError(error: unknown, code: string): boolean {
   return !!error && typeof error === "object" && (error as { code?: unknown }).code === code;
+}
+
+/**
+ * Excel refuses a write to a protected sheet with the error code "AccessDenied" (Excel.ErrorCodes;
+ * the adapter checks WorksheetProtection.protected before writing, so this only catches a sheet
+ * protected in between, or protection the check cannot see).
+ */
+export function isProtectionError(error: unknown): boolean {
+  return isOfficeError(error, "AccessDenied");
+}
+
+/** The Chinese message for an action Excel refuses (or would refuse) because the sheet is protected. */
+export function protectedWriteMessage(sheetName: string, action: string): string {
+  return `工作表“${sheetName}”受保护，无法${action}；请先撤销工作表保护（审阅 → 撤销工作表保护）后重试。`;
 }

@@ -2,12 +2,13 @@
  * Reads every sheet as a SheetGrid with a fixed number of context.sync() calls, whatever the number of
  * sheets and rows (DESIGN §7): 1) sheet names and protection; 2) every used range's size and every
  * sheet's merged areas; 3) every used range's values and value types. A sheet that fails is retried
- * alone and, if it still fails, handed to the core with a readProblem; the others are still read.
+ * alone (then without its merged areas) and, if it still fails, handed to the core with a
+ * readProblem; the others are still read.
  */
 import type { CellValue, Problem, SheetGrid } from "../core/grid";
 import { BACKUP_SHEET } from "../core/flags/types";
 import { parseMergedAddresses } from "./addresses";
-import { errorText } from "./host";
+import { API, errorText } from "./host";
 import type { ScanProgress } from "./types";
 
 /** Above this many cells a sheet is read only in part (Office limits a response's size). */
@@ -18,6 +19,14 @@ export interface SheetInfo {
   isProtected: boolean;
   visibility: string;
 }
+
+export interface ReadOptions {
+  /** ExcelApi 1.13 (Range.getMergedAreasOrNullObject) is there: read merged areas. */
+  mergedAreas: boolean;
+}
+
+/** Said once per scan when the host lacks ExcelApi 1.13: merged cells are read as unmerged. */
+export const NO_MERGED_AREAS_MESSAGE = `此版本的 Excel 不支持读取合并单元格（需要 ExcelApi ${API.mergedAreas}）：合并的单元格按未合并读取，跨行合并的“市级辅助成果”只归首行；升级 Office 后重新扫描即可。`;
 
 export interface WorkbookRead {
   grids: SheetGrid[];
@@ -31,6 +40,11 @@ export function isOwnSheet(name: string): boolean {
   return name === BACKUP_SHEET;
 }
 
+/**
+ * Names, visibility and protection of every sheet, very hidden ones included (the API sees them).
+ * ExcelApi 1.1: Worksheet.visibility ("Visible" | "Hidden" | "VeryHidden"); ExcelApi 1.2:
+ * WorksheetProtection.protected.
+ */
 export async function loadSheetInfos(context: Excel.RequestContext): Promise<SheetInfo[]> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/visibility,items/protection/protected");
@@ -38,6 +52,10 @@ export async function loadSheetInfos(context: Excel.RequestContext): Promise<She
   return worksheets.items.map((ws) => ({ name: ws.name, isProtected: ws.protection.protected, visibility: ws.visibility }));
 }
 
+/**
+ * ExcelApi 1.1: Range.valueTypes is "Unknown" | "Empty" | "String" | "Integer" | "Double" | "Boolean"
+ * | "Error" | "RichValue"; for "Error" Range.values holds the error's text ("#N/A", "#DIV/0!" …).
+ */
 function toCellValue(value: unknown, type: string | undefined): CellValue {
   if (type === "Error") return { error: String(value) };
   if (type === "Empty" || value === "" || value === null || value === undefined) return null;
@@ -59,18 +77,37 @@ export function gridValues(rowIndex: number, columnIndex: number, values: unknow
   return out;
 }
 
-/** Syncs 2 and 3 for the given sheets; throws when Office rejects the batch. */
-async function readSheets(context: Excel.RequestContext, names: string[]): Promise<{ grid: SheetGrid; partial?: string }[]> {
+/**
+ * The merged areas of a whole sheet, queued. ExcelApi 1.13: Range.getMergedAreasOrNullObject, a
+ * RangeAreas (ExcelApi 1.9) whose `address` lists every area with its sheet name, comma-separated
+ * ("Sheet1!A1:B4, Sheet1!D1:D4"; the name quoted when Excel needs it). Office documents that it fails
+ * on more than 512 merged areas: readWorkbook then reads that sheet without them.
+ */
+export function queueMergedAreas(sheet: Excel.Worksheet): Excel.RangeAreas {
+  return sheet.getRange().getMergedAreasOrNullObject().load("address");
+}
+
+/** A sheet with too many merged areas (over 512) is read without them, and says so. */
+function mergesSkippedMessage(name: string): string {
+  return `工作表“${name}”的合并单元格过多，Excel 无法一次返回（上限 512 个合并区域）：已按未合并读取，跨行合并的“市级辅助成果”只归首行。`;
+}
+
+/**
+ * Syncs 2 and 3 for the given sheets; throws when Office rejects the batch.
+ * ExcelApi 1.4: Worksheet.getUsedRangeOrNullObject(valuesOnly) (a null object on an empty sheet);
+ * 1.7: getRangeByIndexes; 1.1: Range.values and valueTypes.
+ */
+async function readSheets(context: Excel.RequestContext, names: string[], withMerges: boolean): Promise<{ grid: SheetGrid; partial?: string }[]> {
   const pending = names.map((name) => {
     const sheet = context.workbook.worksheets.getItem(name);
     const used = sheet.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
-    const merged = sheet.getRange().getMergedAreasOrNullObject().load("address");
+    const merged = withMerges ? queueMergedAreas(sheet) : null;
     return { name, sheet, used, merged };
   });
   await context.sync();
 
   const reads = pending.map(({ name, sheet, used, merged }) => {
-    const merges = merged.isNullObject ? [] : parseMergedAddresses(merged.address);
+    const merges = !merged || merged.isNullObject ? [] : parseMergedAddresses(merged.address);
     if (used.isNullObject) return { name, merges, range: null, readProblem: undefined as string | undefined };
     let rows = used.rowCount;
     let readProblem: string | undefined;
@@ -94,30 +131,45 @@ async function readSheets(context: Excel.RequestContext, names: string[]): Promi
   }));
 }
 
+/** One sheet alone: with merged areas, then (if that fails and they were asked for) without. */
+async function readOneAlone(context: Excel.RequestContext, name: string, withMerges: boolean): Promise<{ grid: SheetGrid; partial?: string }> {
+  try {
+    return (await readSheets(context, [name], withMerges))[0];
+  } catch (error) {
+    if (withMerges) {
+      try {
+        const [read] = await readSheets(context, [name], false);
+        return { ...read, partial: [read.partial, mergesSkippedMessage(name)].filter(Boolean).join(" ") };
+      } catch {
+        // Not the merged areas: report the first error below.
+      }
+    }
+    return { grid: { name, values: [], merges: [], readProblem: `无法读取工作表“${name}”：${errorText(error)}` } };
+  }
+}
+
 export async function readWorkbook(
   context: Excel.RequestContext,
   onProgress?: (p: ScanProgress) => void,
   only?: (name: string) => boolean,
+  options: ReadOptions = { mergedAreas: true },
 ): Promise<WorkbookRead> {
   const sheets = (await loadSheetInfos(context)).filter((s) => !isOwnSheet(s.name) && (!only || only(s.name)));
   const names = sheets.map((s) => s.name);
   onProgress?.({ phase: "reading", done: 0, total: names.length });
   let read: { grid: SheetGrid; partial?: string }[];
   try {
-    read = await readSheets(context, names);
+    read = await readSheets(context, names, options.mergedAreas);
   } catch {
     // One sheet spoiled the batch (too many merged areas, a response too large …): read each alone.
     read = [];
     for (const name of names) {
-      try {
-        read.push(...(await readSheets(context, [name])));
-      } catch (error) {
-        read.push({ grid: { name, values: [], merges: [], readProblem: `无法读取工作表“${name}”：${errorText(error)}` } });
-      }
+      read.push(await readOneAlone(context, name, options.mergedAreas));
       onProgress?.({ phase: "reading", done: read.length, total: names.length });
     }
   }
   onProgress?.({ phase: "reading", done: names.length, total: names.length });
   const partial = read.filter((r) => r.partial).map((r) => ({ sheet: r.grid.name, cell: "", message: r.partial! }));
+  if (!options.mergedAreas && names.length > 0) partial.push({ sheet: "全部工作表", cell: "", message: NO_MERGED_AREAS_MESSAGE });
   return { grids: read.map((r) => r.grid), sheets, partial };
 }

@@ -88,6 +88,10 @@ function numericId(item: RuleItem): number {
 
 type Cell = string | number;
 
+/**
+ * ExcelApi 1.4: worksheets.getItemOrNullObject, getUsedRangeOrNullObject; 1.2: protection.protected;
+ * 1.1: worksheets.add, Worksheet.delete/name, Range.formulas/values/numberFormat/format; 1.7: freezePanes.
+ */
 export async function insertScorecardSheet(context: Excel.RequestContext): Promise<{ sheet: string; items: number }> {
   const worksheets = context.workbook.worksheets;
   const old = worksheets.getItemOrNullObject(SCORECARD_SHEET);
@@ -227,7 +231,7 @@ export async function insertScorecardSheet(context: Excel.RequestContext): Promi
   try {
     await context.sync();
   } catch (error) {
-    if (isOfficeError(error, "ItemAlreadyExists")) throw new Error(`已有名为“${SCORECARD_SHEET}_新”的工作表，请先将其重命名或删除。`);
+    if (isOfficeError(error, "ItemAlreadyExists")) throw new Error(`已有名为“${SCORECARD_SHEET}_新”的工作表，请先将其重命名或删除。`, { cause: error });
     throw error;
   }
   return { sheet: SCORECARD_SHEET, items: items.length };

@@ -119,6 +119,46 @@ test("used range, null objects, merged areas and cell properties", async () => {
   });
 });
 
+test("as in Excel, 'no fill' reads as #FFFFFF like white; only tintAndShade (null) tells them apart (office-js #4900, #6218)", async () => {
+  const snapshot: WorkbookSnapshot = { sheets: [{ name: "表", cells: { A1: { value: 1 }, A2: { value: 2, fill: "#FFFFFF" } } }] };
+  for (const fillPatternNull of [false, true]) {
+    const fake = createInMemoryExcel(snapshot, { fillPatternNull });
+    await runner(fake)(async (ctx) => {
+      const props = ctx.workbook.worksheets.getItem("表").getRange("A1:A2").getCellProperties({ format: { fill: { color: true, pattern: true, tintAndShade: true } } });
+      await ctx.sync();
+      expect(props.value.map((r) => r[0].format?.fill)).toEqual([
+        { color: "#FFFFFF", pattern: fillPatternNull ? null : "None", tintAndShade: null },
+        { color: "#FFFFFF", pattern: fillPatternNull ? null : "Solid", tintAndShade: 0 },
+      ]);
+    });
+  }
+});
+
+test("merged areas: the documented address list, ExcelApi 1.13, and failure above 512 areas", async () => {
+  const merges = ["A1:B1", "C3:C5"];
+  const fake = createInMemoryExcel({ sheets: [{ name: "My Sheet", cells: {}, merges }] });
+  await runner(fake)(async (ctx) => {
+    const merged = ctx.workbook.worksheets.getItem("My Sheet").getRange().getMergedAreasOrNullObject().load("address");
+    await ctx.sync();
+    expect(merged.address).toBe("'My Sheet'!A1:B1, 'My Sheet'!C3:C5");
+  });
+  const old = createInMemoryExcel({ sheets: [{ name: "表", cells: {}, merges }] }, { apiVersion: "1.12" });
+  await expect(
+    runner(old)(async (ctx) => {
+      ctx.workbook.worksheets.getItem("表").getRange().getMergedAreasOrNullObject().load("address");
+      await ctx.sync();
+    }),
+  ).rejects.toMatchObject({ code: "ApiNotFound" });
+  const many = Array.from({ length: 513 }, (_, i) => `A${2 * i + 1}:B${2 * i + 1}`);
+  const crowded = createInMemoryExcel({ sheets: [{ name: "表", cells: {}, merges: many }] });
+  await expect(
+    runner(crowded)(async (ctx) => {
+      ctx.workbook.worksheets.getItem("表").getRange().getMergedAreasOrNullObject().load("address");
+      await ctx.sync();
+    }),
+  ).rejects.toBeDefined();
+});
+
 test("notes need ExcelApi 1.18; the host answers isSetSupported by version", async () => {
   const fake = createInMemoryExcel(book(), { apiVersion: "1.10" });
   expect(fake.Office.context.requirements.isSetSupported("ExcelApi", "1.10")).toBe(true);
@@ -145,6 +185,27 @@ test("onChanged handlers are registered at sync and called on a sheet change", a
   expect(fake.changeHandlerCount()).toBe(1);
   await fake.triggerSheetChange("表一", "B2");
   expect(calls).toHaveLength(1);
+});
+
+test("a handler is removed only in the context it was added with: Excel.run(result.context, …)", async () => {
+  const fake = createInMemoryExcel(book());
+  const run = fake.Excel.run as unknown as <T>(first: unknown, batch: (ctx: Ctx) => Promise<T>) => Promise<T>;
+  const result = await runner(fake)(async (ctx) => {
+    const added = ctx.workbook.worksheets.onChanged.add(async () => undefined);
+    await ctx.sync();
+    return added;
+  });
+  // The EventHandlerResult itself is no ClientObject: office.js reads it as RunOptions, a new context.
+  await run(result, async (ctx) => {
+    result.remove();
+    await ctx.sync();
+  });
+  expect(fake.changeHandlerCount()).toBe(1);
+  await run(result.context, async (ctx) => {
+    result.remove();
+    await ctx.sync();
+  });
+  expect(fake.changeHandlerCount()).toBe(0);
 });
 
 test("the snapshot round-trips", () => {

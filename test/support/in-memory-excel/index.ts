@@ -7,7 +7,7 @@
  *   … fake.syncCount(), fake.snapshot(), fake.triggerSheetChange("Sheet1", "A1")
  */
 import { WorkbookSnapshot, modelFromSnapshot, snapshotFromModel } from "./model";
-import { FakeRequestContext, Host, OfficeError } from "./proxies";
+import { ClientObject, FakeRequestContext, Host, OfficeError, apiVersionNumber } from "./proxies";
 
 export type { WorkbookSnapshot, SheetSnapshot, SnapshotCell, SnapshotValue, ConditionalFormatRecord } from "./model";
 export { OfficeError } from "./proxies";
@@ -19,6 +19,12 @@ export interface InMemoryExcelOptions {
   fireChangeEventsOnWrite?: boolean;
   /** Sheets whose cell values fail to load with a GeneralException (a sheet Excel cannot return). */
   failingSheets?: string[];
+  /**
+   * RangeFill.pattern reads null for every cell, filled or not, as office-js issue #4900 reports
+   * (default: "None" for no fill, "Solid" for a fill). Either way "no fill" reads color "#FFFFFF"
+   * like white, and tintAndShade is null only for "no fill".
+   */
+  fillPatternNull?: boolean;
 }
 
 /** The Excel enums the adapter may use, with Office's string values. */
@@ -71,12 +77,11 @@ export interface InMemoryExcel {
   setApiVersion(version: string): void;
   /** How many onChanged handlers are registered. */
   changeHandlerCount(): number;
+  /** Simulates a user protecting (or unprotecting) a sheet, e.g. between an add-in's read and write. */
+  setProtected(sheet: string, isProtected: boolean): void;
 }
 
-function versionNumber(v: string): number {
-  const [major, minor] = v.split(".").map(Number);
-  return major + (minor ?? 0) / 100;
-}
+const versionNumber = apiVersionNumber;
 
 export function createInMemoryExcel(snapshot: WorkbookSnapshot, options: InMemoryExcelOptions = {}): InMemoryExcel {
   const host: Host = {
@@ -87,16 +92,25 @@ export function createInMemoryExcel(snapshot: WorkbookSnapshot, options: InMemor
     selectionHandlers: new Set(),
     fireOnWrite: options.fireChangeEventsOnWrite ?? true,
     failingSheets: new Set(options.failingSheets ?? []),
+    fillPatternNull: options.fillPatternNull ?? false,
   };
 
   async function run(...args: unknown[]): Promise<unknown> {
     const batch = args[args.length - 1] as (ctx: FakeRequestContext) => Promise<unknown>;
     if (typeof batch !== "function") throw new OfficeError("InvalidArgument", "Excel.run needs a batch function.");
-    const first = args.length > 1 ? (args[0] as { context?: FakeRequestContext } | FakeRequestContext) : null;
-    let context: FakeRequestContext;
+    // Excel.run(batch) | (context, batch) | (clientObject, batch) | (clientObjects[], batch) | (RunOptions, batch).
+    // Anything else as first argument is read as RunOptions, as office.js does: a new context. So an
+    // EventHandlerResult (no ClientObject) passed itself gets a fresh context; its .context is needed.
+    const first = args.length > 1 ? args[0] : null;
+    const previous = (x: unknown): FakeRequestContext | null => (x instanceof ClientObject ? x.context : null);
+    let context: FakeRequestContext | null = null;
     if (first instanceof FakeRequestContext) context = first;
-    else if (first && "context" in first && first.context instanceof FakeRequestContext) context = first.context;
-    else context = new FakeRequestContext(host);
+    else if (first instanceof ClientObject) context = first.context;
+    else if (Array.isArray(first)) context = previous(first[0]);
+    else if (first && typeof first === "object" && Array.isArray((first as { previousObjects?: unknown[] }).previousObjects)) {
+      context = previous((first as { previousObjects: unknown[] }).previousObjects[0]);
+    }
+    context ??= new FakeRequestContext(host);
     const result = await batch(context);
     // Excel.run flushes what the batch left queued.
     if (context.queue.length > 0) await context.sync();
@@ -130,5 +144,10 @@ export function createInMemoryExcel(snapshot: WorkbookSnapshot, options: InMemor
       host.apiVersion = versionNumber(version);
     },
     changeHandlerCount: () => host.changedHandlers.size,
+    setProtected: (sheet, isProtected) => {
+      const model = host.model.sheets.find((s) => s.name === sheet);
+      if (!model) throw new Error(`no sheet ${sheet}`);
+      model.protected = isProtected;
+    },
   };
 }

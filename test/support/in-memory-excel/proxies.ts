@@ -46,6 +46,12 @@ function notLoaded(type: string, prop: string): OfficeError {
   );
 }
 
+/** "1.9" → 1.09, "1.10" → 1.10, "1.18" → 1.18: requirement-set versions compared as numbers. */
+export function apiVersionNumber(v: string): number {
+  const [major, minor] = v.split(".").map(Number);
+  return major + (minor ?? 0) / 100;
+}
+
 export interface Host {
   model: WorkbookModel;
   apiVersion: number;
@@ -55,6 +61,8 @@ export interface Host {
   fireOnWrite: boolean;
   /** Sheets whose cell values fail to load (simulates a sheet Excel cannot return). */
   failingSheets: Set<string>;
+  /** RangeFill.pattern reads null for every cell (reported in office-js #4900). */
+  fillPatternNull: boolean;
 }
 
 type Op = () => void;
@@ -89,8 +97,9 @@ export class FakeRequestContext {
   enqueue(op: Op): void {
     this.queue.push(op);
   }
-  requireApi(version: number, what: string): void {
-    if (this.host.apiVersion + 1e-9 < version) {
+  /** Throws ApiNotFound unless the host supports ExcelApi `version` ("1.9" < "1.10" < "1.18"). */
+  requireApi(version: string, what: string): void {
+    if (this.host.apiVersion + 1e-9 < apiVersionNumber(version)) {
       throw new OfficeError("ApiNotFound", `The API you are trying to use could not be found (${what}, ExcelApi ${version}).`);
     }
   }
@@ -105,7 +114,7 @@ function loadPaths(arg: LoadArg): string[] | null {
   return list.map((p) => p.trim()).filter((p) => p !== "");
 }
 
-abstract class ClientObject {
+export abstract class ClientObject {
   protected loaded = new Map<string, unknown>();
   protected abstract readonly typeName: string;
   constructor(readonly context: FakeRequestContext) {}
@@ -229,8 +238,9 @@ export class WorksheetCollectionProxy extends ClientObject {
   readonly onSelectionChanged: EventSource;
   constructor(context: FakeRequestContext) {
     super(context);
-    this.onChanged = new EventSource(context, context.host.changedHandlers);
-    this.onSelectionChanged = new EventSource(context, context.host.selectionHandlers);
+    // ExcelApi 1.9: WorksheetCollection.onChanged / onSelectionChanged.
+    this.onChanged = new EventSource(context, context.host.changedHandlers, "1.9", "WorksheetCollection.onChanged");
+    this.onSelectionChanged = new EventSource(context, context.host.selectionHandlers, "1.9", "WorksheetCollection.onSelectionChanged");
   }
   private get model(): WorkbookModel {
     return this.context.host.model;
@@ -294,21 +304,34 @@ export class WorksheetCollectionProxy extends ClientObject {
   }
 }
 
+/**
+ * OfficeExtension.EventHandlerResult: not a ClientObject. remove() is queued on the context the handler
+ * was added with, so it takes effect only at that context's sync — Excel.run(result.context, …).
+ */
+export class EventHandlerResult {
+  constructor(
+    readonly context: FakeRequestContext,
+    private readonly handlers: Set<(args: unknown) => unknown>,
+    private readonly handler: (args: unknown) => unknown,
+  ) {}
+  remove(): void {
+    this.context.enqueue(() => this.handlers.delete(this.handler));
+  }
+}
+
 class EventSource {
   constructor(
     private readonly context: FakeRequestContext,
     private readonly handlers: Set<(args: unknown) => unknown>,
+    private readonly apiVersion: string,
+    private readonly what: string,
   ) {}
-  add(handler: (args: unknown) => unknown): { context: FakeRequestContext; remove: () => void } {
-    this.context.enqueue(() => this.handlers.add(handler));
-    const handlers = this.handlers;
-    const result = {
-      context: this.context,
-      remove: () => {
-        result.context.enqueue(() => handlers.delete(handler));
-      },
-    };
-    return result;
+  add(handler: (args: unknown) => unknown): EventHandlerResult {
+    this.context.enqueue(() => {
+      this.context.requireApi(this.apiVersion, this.what);
+      this.handlers.add(handler);
+    });
+    return new EventHandlerResult(this.context, this.handlers, handler);
   }
 }
 
@@ -483,6 +506,7 @@ interface RangeTarget {
 }
 
 const MAX_LOADED_CELLS = 5_000_000;
+const MAX_MERGED_AREAS = 512;
 
 function displayValue(v: SnapshotValue): string | number | boolean {
   if (v === null) return "";
@@ -654,16 +678,21 @@ export class RangeProxy extends Resolvable<RangeTarget> {
   getEntireColumn(): RangeProxy {
     return this.derived(({ rect }) => ({ ...rect, top: 0, bottom: MAX_ROWS - 1 }));
   }
+  /** ExcelApi 1.13. Office documents that it fails when the range holds more than 512 merged areas. */
   getMergedAreasOrNullObject(): RangeAreasProxy {
     return new RangeAreasProxy(this.context, () => {
+      this.context.requireApi("1.13", "Range.getMergedAreasOrNullObject");
       const { sheet, rect } = this.target();
       const areas = sheet.merges.filter((m) => intersects(m, rect));
+      if (areas.length > MAX_MERGED_AREAS) throw new OfficeError("GeneralException", "An internal error has occurred (more than 512 merged areas).");
       return areas.length > 0 ? { sheet, areas } : null;
     });
   }
+  /** ExcelApi 1.9. Fill as Excel reports it: "no fill" reads as color "#FFFFFF" (like white) with tintAndShade null. */
   getCellProperties(options: { address?: boolean; format?: { fill?: Record<string, boolean>; font?: Record<string, boolean> } }): ClientResult<unknown[][]> {
     const result = new ClientResult<unknown[][]>();
     this.context.enqueue(() => {
+      this.context.requireApi("1.9", "Range.getCellProperties");
       const { sheet } = this.target();
       result.set(
         this.cells((cell, r, c) => {
@@ -673,8 +702,10 @@ export class RangeProxy extends Resolvable<RangeTarget> {
             const format: Record<string, unknown> = {};
             if (options.format.fill) {
               const fill: Record<string, unknown> = {};
-              if (options.format.fill.color) fill.color = cell?.fill ?? "#FFFFFF";
-              if (options.format.fill.pattern) fill.pattern = cell?.fill ? "Solid" : "None";
+              if (options.format.fill.color) fill.color = fillColorOf(cell);
+              if (options.format.fill.pattern) fill.pattern = fillPatternOf(cell, this.context.host);
+              if (options.format.fill.patternColor) fill.patternColor = "#000000";
+              if (options.format.fill.tintAndShade) fill.tintAndShade = fillTintOf(cell);
               format.fill = fill;
             }
             if (options.format.font) {
@@ -732,6 +763,7 @@ export class RangeProxy extends Resolvable<RangeTarget> {
   }
   copyFrom(source: RangeProxy | string, copyType?: string): void {
     this.context.enqueue(() => {
+      this.context.requireApi("1.9", "Range.copyFrom");
       const src = typeof source === "string" ? null : source.target();
       if (!src) throw new OfficeError("InvalidArgument", "copyFrom needs a Range in the in-memory Excel.");
       const { rect } = this.target();
@@ -833,7 +865,8 @@ export class RangeAreasProxy extends Resolvable<{ sheet: SheetModel; areas: Rect
   }
   protected override readScalar(name: string): unknown {
     const { sheet, areas } = this.target();
-    if (name === "address") return areas.map((a) => `${quoteSheetName(sheet.name)}!${rectAddress(a)}`).join(",");
+    // Documented form: "Sheet1!A1:B4, Sheet1!D1:D4" (ExcelApi 1.9 RangeAreas.address).
+    if (name === "address") return areas.map((a) => `${quoteSheetName(sheet.name)}!${rectAddress(a)}`).join(", ");
     if (name === "areaCount") return areas.length;
     return super.readScalar(name);
   }
@@ -933,6 +966,22 @@ function common<T>(range: RangeProxy, read: (cell: CellModel | undefined) => T):
   return first ? first.v : null;
 }
 
+/** RangeFill.color: "#FFFFFF" for "no fill" as for white (office-js #4900, #6218). */
+function fillColorOf(cell: CellModel | undefined): string {
+  return cell?.fill ?? "#FFFFFF";
+}
+
+/** RangeFill.pattern (ExcelApi 1.9): the in-memory Excel only has solid fills. */
+function fillPatternOf(cell: CellModel | undefined, host: Host): string | null {
+  if (host.fillPatternNull) return null;
+  return cell?.fill ? "Solid" : "None";
+}
+
+/** RangeFill.tintAndShade (ExcelApi 1.9): null for "no fill", a number for any colour (office-js #4900). */
+function fillTintOf(cell: CellModel | undefined): number | null {
+  return cell?.fill ? 0 : null;
+}
+
 class RangeFillProxy extends ClientObject {
   protected readonly typeName = "RangeFill";
   constructor(
@@ -942,11 +991,18 @@ class RangeFillProxy extends ClientObject {
     super(context);
   }
   protected override scalarProps(): string[] {
-    return ["color", "pattern"];
+    return ["color", "pattern", "tintAndShade"];
   }
   protected override readScalar(name: string): unknown {
-    if (name === "color") return common(this.range, (c) => c?.fill ?? "#FFFFFF");
-    if (name === "pattern") return common(this.range, (c) => (c?.fill ? "Solid" : "None"));
+    if (name === "color") return common(this.range, fillColorOf);
+    if (name === "pattern") {
+      this.context.requireApi("1.9", "RangeFill.pattern");
+      return common(this.range, (c) => fillPatternOf(c, this.context.host));
+    }
+    if (name === "tintAndShade") {
+      this.context.requireApi("1.9", "RangeFill.tintAndShade");
+      return common(this.range, fillTintOf);
+    }
     return super.readScalar(name);
   }
   get color(): string {
@@ -1014,6 +1070,7 @@ class ConditionalFormatCollectionProxy {
   add(type: string): ConditionalFormatProxy {
     const holder: { record: ConditionalFormatRecord | null } = { record: null };
     this.context.enqueue(() => {
+      this.context.requireApi("1.6", "ConditionalFormatCollection.add");
       const { sheet, rect } = this.range.writableTarget();
       holder.record = { range: rectAddress(rect), type };
       sheet.conditionalFormats.push(holder.record);
@@ -1084,7 +1141,7 @@ export class NoteCollectionProxy {
   add(cellAddress_: RangeProxy | string, content: string): NoteProxy {
     let where: { sheet: SheetModel; addr: string } | null = null;
     this.context.enqueue(() => {
-      this.context.requireApi(1.18, "NoteCollection.add");
+      this.context.requireApi("1.18", "NoteCollection.add");
       const { sheet, row, col } = resolveCell(this.context, this.scope, cellAddress_);
       const addr = cellAddress(row, col);
       if (sheet.protected) throw new OfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
@@ -1097,7 +1154,7 @@ export class NoteCollectionProxy {
   }
   private lookup(key_: string): () => { sheet: SheetModel; addr: string } | null {
     return () => {
-      this.context.requireApi(1.18, "NoteCollection.getItem");
+      this.context.requireApi("1.18", "NoteCollection.getItem");
       const { sheet, row, col } = resolveCell(this.context, this.scope, key_);
       const addr = cellAddress(row, col);
       return sheet.notes.has(addr) ? { sheet, addr } : null;
@@ -1153,7 +1210,7 @@ export class CommentCollectionProxy extends ClientObject {
     return this.context.host.model;
   }
   override loadNow(paths: string[] | null): void {
-    this.context.requireApi(1.10, "CommentCollection.load");
+    this.context.requireApi("1.10", "CommentCollection.load");
     const items = this.model.comments.map((c) => {
       let p = this.proxies.get(c);
       if (!p) {
@@ -1175,7 +1232,7 @@ export class CommentCollectionProxy extends ClientObject {
   add(cellAddress_: RangeProxy | string, content: string): CommentProxy {
     let created: CommentModel | null = null;
     this.context.enqueue(() => {
-      this.context.requireApi(1.10, "CommentCollection.add");
+      this.context.requireApi("1.10", "CommentCollection.add");
       const { sheet, row, col } = resolveCell(this.context, null, cellAddress_);
       if (sheet.protected) throw new OfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
       if (this.model.comments.some((c) => c.sheet === sheet && c.row === row && c.col === col)) {
@@ -1206,7 +1263,7 @@ export class CommentProxy extends Resolvable<CommentModel> {
   readonly replies: CommentReplyCollectionProxy;
   constructor(context: FakeRequestContext, resolver: () => CommentModel | null, orNull: boolean) {
     super(context, () => {
-      context.requireApi(1.10, "Comment");
+      context.requireApi("1.10", "Comment");
       return resolver();
     }, orNull, "The comment does not exist.");
     this.replies = new CommentReplyCollectionProxy(context, this);
