@@ -4,14 +4,6 @@
  */
 import type { NoteSupport } from "./types";
 
-// ES2022's `new Error(message, { cause })` (every WebView2/Safari/Chromium that runs Office add-ins
-// has it); the project's lib is ES2021, so the overload is declared here for the adapter.
-declare global {
-  interface ErrorConstructor {
-    new (message?: string, options?: { cause?: unknown }): Error;
-  }
-}
-
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 export interface OfficeHost {
