@@ -1,7 +1,10 @@
 /**
+ * `problems` in a result: places the action had to skip (e.g. a protected sheet), said in Chinese.
+ *
  * The adapter the task pane talks to. src/excel implements it over Excel.run; tests and the browser
  * e2e run it against the in-memory Excel in test/support. The pane never calls Office.js itself.
  */
+import type { Problem } from "../core/grid";
 import type { ScanResult } from "../core/scan/types";
 
 export type NoteSupport = "notes" | "comments" | "fill-only";
@@ -17,15 +20,15 @@ export interface WorkbookAdapter {
   /** Reads every sheet (fixed number of syncs) and scans it. */
   scan(options: { asOf: string; dueSoonDays: number }, onProgress?: (p: ScanProgress) => void): Promise<ScanResult>;
   /** Flags cells of the given scan in place (one batch); returns how many cells were flagged. */
-  flag(scan: ScanResult): Promise<{ flagged: number; noteSupport: NoteSupport }>;
+  flag(scan: ScanResult): Promise<{ flagged: number; noteSupport: NoteSupport; problems?: Problem[] }>;
   /** Restores every flagged cell to exactly what it was; returns how many were restored. */
-  unflag(): Promise<{ restored: number }>;
+  unflag(): Promise<{ restored: number; problems?: Problem[] }>;
   /** Writes label into the 已完成节点 cell of the row of (sheet, cell), adding the column if missing. */
   markDone(sheet: string, milestoneCell: string, label: string): Promise<void>;
   /** Selects the cell in Excel. */
   select(sheet: string, cell: string): Promise<void>;
   /** Adds 节点状态/下一节点/逾期数 formula columns to every recognised table; idempotent. */
-  insertFormulaColumns(): Promise<{ tables: number; added: boolean }>;
+  insertFormulaColumns(): Promise<{ tables: number; added: boolean; problems?: Problem[] }>;
   /** Adds (or rebuilds) the 评分表 sheet. */
   insertScorecard(): Promise<{ sheet: string; items: number }>;
   /** How notes are written on this host. */
