@@ -4,6 +4,7 @@
 import * as path from "path";
 import { localToday, parseIsoDate } from "../core/dates";
 import { planFlags } from "../core/flags";
+import type { Problem } from "../core/grid";
 import { DEFAULT_DUE_SOON_DAYS } from "../core/milestones/types";
 import { formatRulesCatalog } from "../core/rules";
 import type { RuleSetId } from "../core/rules/types";
@@ -12,7 +13,7 @@ import type { ScanResult } from "../core/scan/types";
 import { applyFlags, restoreFlags } from "./flag-workbook";
 import { readWorkbook } from "./read-workbook";
 import { formatScanReport } from "./report";
-import { CliError, loadWorkbook, saveWorkbook, sameFile } from "./workbook-file";
+import { CliError, openWorkbook, saveWorkbook, sameFile } from "./workbook-file";
 
 /** The package root, so that the default sample is found from any working directory. */
 export const PACKAGE_ROOT = path.resolve(__dirname, "..", "..");
@@ -129,9 +130,11 @@ export interface Io {
 }
 
 async function scanFile(file: string, asOf: string, dueSoonDays: number) {
-  const wb = await loadWorkbook(file);
-  const result: ScanResult = scanWorkbook(readWorkbook(wb), { asOf, dueSoonDays });
-  return { wb, result };
+  const { wb, lostOnSave } = await openWorkbook(file);
+  const readProblems: Problem[] = [];
+  const result: ScanResult = scanWorkbook(readWorkbook(wb, readProblems), { asOf, dueSoonDays });
+  result.problems.unshift(...readProblems);
+  return { wb, result, lostOnSave };
 }
 
 async function runScan(args: ParsedArgs, io: Io): Promise<number> {
@@ -160,9 +163,10 @@ async function runFlag(args: ParsedArgs, io: Io): Promise<number> {
   const { input, output } = inputAndOutput(args);
   const asOf = asOfOption(args, io.now);
   const dueSoonDays = dueSoonOption(args);
-  const { wb, result } = await scanFile(input, asOf, dueSoonDays);
+  const { wb, result, lostOnSave } = await scanFile(input, asOf, dueSoonDays);
   const marks = planFlags(result);
-  const restored = restoreFlags(wb);
+  const skipped: string[] = [];
+  const restored = restoreFlags(wb, skipped);
   const flagged = applyFlags(wb, marks);
   await saveWorkbook(wb, output);
   const red = marks.filter((m) => m.level === "overdue").length;
@@ -170,6 +174,7 @@ async function runFlag(args: ParsedArgs, io: Io): Promise<number> {
   const lines = [
     `截至${asOf}：已标注 ${flagged} 个单元格（红色·有逾期节点 ${red} 个，黄色·有临期节点 ${amber} 个）。`,
     restored > 0 ? `原有的 ${restored} 处标注已先撤销，再按新的日期重新标注。` : "",
+    skippedWarning(skipped),
     `已另存为：${output}（原文件未改动；撤销标注请运行 dalianbing unflag ${output} -o 新文件名.xlsx）`,
   ].filter(Boolean);
   if (result.tables.length === 0) lines.unshift("未识别到责任分解表，副本中没有标注。");
@@ -179,19 +184,40 @@ async function runFlag(args: ParsedArgs, io: Io): Promise<number> {
   if (protectedSheets.length > 0) {
     lines.push(`注意：工作表${protectedSheets.map((n) => `“${n}”`).join("、")}设有保护，副本中已照常标注；在 Excel 中要手动修改这些单元格，需先撤销工作表保护。`);
   }
+  const lost = lostOnSaveWarning(lostOnSave);
+  if (lost) lines.push(lost);
   io.stdout(lines.join("\n") + "\n");
   return 0;
 }
 
+/** Flagged cells that moved or were cleared by hand since flagging: left alone, and named. */
+function skippedWarning(skipped: string[]): string {
+  if (skipped.length === 0) return "";
+  const shown = skipped.slice(0, 5).join("、") + (skipped.length > 5 ? `等${skipped.length}个单元格` : "");
+  return `注意：${shown}已不是当初标注的样子（标注后插入或删除了行列，或标注已被手动清除），为免改错单元格，未自动恢复；请手动检查这些单元格及附近单元格的填充色和批注。`;
+}
+
+/** The copy is written by ExcelJS, which cannot carry some parts over: say so rather than lose them unnoticed. */
+function lostOnSaveWarning(lostOnSave: string[]): string {
+  if (lostOnSave.length === 0) return "";
+  return `注意：原文件中的${lostOnSave.join("、")}无法由命令行工具保留，副本中没有这些内容（单元格内容不受影响）。请勿用副本替换原文件；需要保留它们时，请在 Excel 中用大练兵助手插件就地标注。`;
+}
+
 async function runUnflag(args: ParsedArgs, io: Io): Promise<number> {
   const { input, output } = inputAndOutput(args);
-  const wb = await loadWorkbook(input);
-  const restored = restoreFlags(wb);
+  const { wb, lostOnSave } = await openWorkbook(input);
+  const skipped: string[] = [];
+  const restored = restoreFlags(wb, skipped);
   await saveWorkbook(wb, output);
-  io.stdout(
-    (restored > 0 ? `已撤销 ${restored} 个单元格的标注，恢复原来的填充色、字体颜色和批注。` : "该文件中没有大练兵助手的标注，副本与原文件内容相同。") +
-      `\n已另存为：${output}\n`,
-  );
+  const lines = [
+    restored > 0 || skipped.length > 0
+      ? `已撤销 ${restored} 个单元格的标注，恢复原来的填充色、字体颜色和批注。`
+      : "该文件中没有大练兵助手的标注，副本与原文件内容相同。",
+    skippedWarning(skipped),
+    `已另存为：${output}`,
+    lostOnSaveWarning(lostOnSave),
+  ].filter(Boolean);
+  io.stdout(lines.join("\n") + "\n");
   return 0;
 }
 

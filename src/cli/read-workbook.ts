@@ -4,7 +4,7 @@
  */
 import type ExcelJS from "exceljs";
 import { isoDate } from "../core/dates";
-import type { CellValue, MergedArea, SheetGrid } from "../core/grid";
+import type { CellValue, MergedArea, Problem, SheetGrid } from "../core/grid";
 import { BACKUP_SHEET } from "../core/flags/types";
 
 /** ExcelJS's ValueType.Merge: a cell inside a merged area other than its top-left. */
@@ -44,15 +44,25 @@ export function toCellValue(value: unknown): CellValue {
   return null;
 }
 
-/** Reads one worksheet into a SheetGrid. */
-export function readWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
+/** A formula saved without its result (files written by other programs): it reads as empty. */
+function isUncalculatedFormula(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return ("formula" in v || "sharedFormula" in v) && (v.result === undefined || v.result === null);
+}
+
+/** Reads one worksheet into a SheetGrid; addresses of formulas without a saved result go to `uncalculated`. */
+export function readWorksheet(ws: ExcelJS.Worksheet, uncalculated?: string[]): SheetGrid {
   const values: CellValue[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const out: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.type === MERGE_TYPE) return;
       const v = toCellValue(cell.value);
-      if (v === null) return;
+      if (v === null) {
+        if (uncalculated && isUncalculatedFormula(cell.value)) uncalculated.push(cell.address);
+        return;
+      }
       while (out.length < colNumber - 1) out.push(null);
       out[colNumber - 1] = v;
     });
@@ -74,12 +84,26 @@ function readMerges(ws: ExcelJS.Worksheet): MergedArea[] {
   }));
 }
 
-/** Every sheet of the workbook except the product's own backup sheet. */
-export function readWorkbook(wb: ExcelJS.Workbook): SheetGrid[] {
+/**
+ * Every sheet of the workbook except the product's own backup sheet. Sheets with formulas saved
+ * without their results add one problem each to `problems` (such cells would otherwise vanish unnoticed).
+ */
+export function readWorkbook(wb: ExcelJS.Workbook, problems?: Problem[]): SheetGrid[] {
   const grids: SheetGrid[] = [];
   wb.eachSheet((ws) => {
     if (ws.name === BACKUP_SHEET) return;
-    grids.push(readWorksheet(ws));
+    const uncalculated: string[] = [];
+    grids.push(readWorksheet(ws, problems ? uncalculated : undefined));
+    if (uncalculated.length > 0) problems?.push(uncalculatedProblem(ws.name, uncalculated));
   });
   return grids;
+}
+
+function uncalculatedProblem(sheet: string, cells: string[]): Problem {
+  const which = cells.length === 1 ? "该公式单元格" : `${cells.length}个公式单元格（${cells.slice(0, 3).join("、")}${cells.length > 3 ? "等" : ""}）`;
+  return {
+    sheet,
+    cell: cells[0],
+    message: `${which}在文件中没有保存计算结果，已按空白处理。文件可能由其他程序生成，请在 Excel 或 WPS 中打开并保存后再检查`,
+  };
 }

@@ -8,6 +8,8 @@
  *   上半年 -> 30 June;  下半年, 年底, 年末 -> 31 December;  第N季度(末) -> last day of the quarter
  *   "8-9月" / "8月至9月"   -> last day of the later month (source line 76)
  *   an explicit year ("2024年9月30日前") is used instead of the table's year
+ *   a numeric date "2024-09-30", "2024/9/30", "2024.9.30" -> that day (typed dates, and date cells,
+ *   which the CLI reads as ISO text)
  *
  * Not deadlines (source lines 45, 90, 107): a bare year ("2023年国家大练兵"), a year range
  * ("2022-2024年"), a baseline date ("以2024年11月30日…为基准"), a start ("自…起", "…以来"),
@@ -43,6 +45,8 @@ const DEADLINE = new RegExp(
     `(?:(\\d{4})\\s*)?年(?:底|末)`,
     // 13 year, 14 quarter: "第三季度末"
     `${YEAR}第?([一二三四1-4])\\s*季度(?:末|底)?`,
+    // 15 year, 16 month, 17 day: "2024-09-30", "2024/9/30", "2024.9.30"
+    `(\\d{4})\\s*[-/.]\\s*(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})(?!\\d)`,
   ].join("|") +
     ")",
   "g",
@@ -140,6 +144,19 @@ export function findDeadlines(text: string, defaultYear: number): DeadlineHit[] 
       } else {
         due = isoDate(year, month, dayInMonth(year, month, m[9]));
       }
+    } else if (m[15] !== undefined) {
+      year = Number(m[15]);
+      const month = Number(m[16]);
+      const day = Number(m[17]);
+      if (!validMonth(month) || day < 1 || day > lastDayOfMonth(year, month)) continue;
+      const connector = RANGE_CONNECTOR.exec(after);
+      if (connector) {
+        rangeStartYear = year;
+        rangeEndAt = end + connector[0].length;
+        continue;
+      }
+      if (isRangeEnd && startYearOfRange !== year) continue;
+      due = isoDate(year, month, day);
     } else if (m[11] !== undefined) {
       year = yearOf(m[10], defaultYear);
       due = m[11] === "上半年" ? isoDate(year, 6, 30) : isoDate(year, 12, 31);
