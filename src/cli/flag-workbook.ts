@@ -3,7 +3,7 @@
  * marked cell; what was there before goes into the very hidden backup sheet, so unflag can restore it.
  */
 import type ExcelJS from "exceljs";
-import { BACKUP_SHEET, FLAG_STYLE, combineNote, decodeBackup, encodeBackup, stripOwnNote } from "../core/flags";
+import { BACKUP_SHEET, FLAG_STYLE, NOTE_MARKER, combineNote, decodeBackup, encodeBackup, stripOwnNote } from "../core/flags";
 import type { FlagBackupRecord, FlagMark } from "../core/flags/types";
 import type { CellValue } from "../core/grid";
 import { readWorksheet } from "./read-workbook";
@@ -62,16 +62,44 @@ function ownStyle(cell: ExcelJS.Cell): Partial<ExcelJS.Style> {
   return copy;
 }
 
-/** Restores the cells recorded in the backup sheet and removes it; returns how many cells were restored. */
-export function restoreFlags(wb: ExcelJS.Workbook): number {
+function userNote(note: string | null): string | null {
+  const user = stripOwnNote(note)?.replace(/\s+$/, "") ?? "";
+  return user === "" ? null : user;
+}
+
+/**
+ * Whether the cell at the recorded address is still the one flagged: it carries our note over the
+ * recorded user note, or, for the add-in's records (it may flag by fill only), our fill. After rows or columns were
+ * inserted or deleted, another cell sits there, and restoring onto it would move notes and fills.
+ */
+function stillFlagged(cell: ExcelJS.Cell, record: FlagBackupRecord): boolean {
+  const note = noteText(cellNote(cell));
+  if (note !== null && note.includes(NOTE_MARKER)) return userNote(note) === userNote(record.note);
+  if (record.shell === "cli") return false; // the CLI always writes its note
+  const fill = solidFillColor(cell.style?.fill);
+  return Object.values(FLAG_STYLE).some((colours) => colours.fill === fill);
+}
+
+/**
+ * Restores the cells recorded in the backup sheet and removes it; returns how many cells were restored.
+ * Cells that no longer carry their flag are left as they are and listed ("sheet!A1") in `skipped`.
+ */
+export function restoreFlags(wb: ExcelJS.Workbook, skipped: string[] = []): number {
   const backup = wb.getWorksheet(BACKUP_SHEET);
   if (!backup) return 0;
   const records = decodeBackup(readWorksheet(backup).values);
   let restored = 0;
   for (const record of records) {
     const ws = wb.getWorksheet(record.sheet);
-    if (!ws) continue;
+    if (!ws) {
+      skipped.push(`${record.sheet}!${record.cell}`);
+      continue;
+    }
     const cell = ws.getCell(record.cell);
+    if (!stillFlagged(cell, record)) {
+      skipped.push(`${record.sheet}!${record.cell}`);
+      continue;
+    }
     const style = ownStyle(cell);
     const exact = parseExact(record);
     if (exact) {

@@ -5,6 +5,8 @@
 import { chineseDate, groupMilestones, shorten } from "../core/scan";
 import type { ScannedMilestone, ScanResult } from "../core/scan/types";
 import { STATUS_SEVERITY, STATUS_ZH } from "../core/milestones/types";
+import { parseCellAddress } from "../core/address";
+import type { Problem } from "../core/grid";
 
 export interface ReportOptions {
   file: string;
@@ -22,6 +24,7 @@ export function formatScanReport(result: ScanResult, options: ReportOptions): st
   out.push(`文件：${options.file}`);
   out.push(`截至日期：${chineseDate(result.asOf)}（临期：${result.dueSoonDays}天内到期）`);
   out.push(`识别到 ${result.tables.length} 张责任分解表${tableList ? `：${tableList}` : ""}`);
+  if (result.tables.length === 0 && result.unrecognised.length === 0) out.push("工作簿中没有任何工作表。");
   out.push("");
 
   const overdue = result.milestones.filter((m) => m.status === "overdue");
@@ -50,8 +53,51 @@ export function formatScanReport(result: ScanResult, options: ReportOptions): st
   out.push(paint("bold", `【问题】${problemCount}条`));
   if (problemCount === 0) out.push("  无");
   for (const u of result.unrecognised) out.push(`  · 工作表“${u.sheet}”未识别为责任分解表：${u.reason}`);
-  for (const p of result.problems) out.push(`  · ${p.cell ? `${p.sheet}!${p.cell}` : p.sheet}：${p.message}`);
+  for (const p of groupProblems(result.problems)) out.push(`  · ${p.place}：${p.message}`);
   return out.join("\n") + "\n";
+}
+
+/**
+ * The same problem down one column (a column of #N/A from a failed lookup) is one line naming its
+ * rows, so that 20,000 of them do not bury the rest. The JSON report keeps every cell.
+ */
+export function groupProblems(problems: Problem[]): { place: string; message: string }[] {
+  const groups = new Map<string, { sheet: string; column: string; message: string; rows: number[]; cell: string }>();
+  const out: { place: string; message: string; group?: string }[] = [];
+  for (const p of problems) {
+    const column = /^([A-Z]{1,3})\d+$/.exec(p.cell)?.[1];
+    if (column === undefined) {
+      out.push({ place: p.cell ? `${p.sheet}!${p.cell}` : p.sheet, message: p.message });
+      continue;
+    }
+    const key = `${p.sheet}\u0000${column}\u0000${p.message}`;
+    const group = groups.get(key);
+    const row = parseCellAddress(p.cell).row + 1;
+    if (group) group.rows.push(row);
+    else {
+      groups.set(key, { sheet: p.sheet, column, message: p.message, rows: [row], cell: p.cell });
+      out.push({ place: "", message: p.message, group: key });
+    }
+  }
+  return out.map(({ place, message, group }) => {
+    const g = group === undefined ? undefined : groups.get(group);
+    if (!g) return { place, message };
+    if (g.rows.length === 1) return { place: `${g.sheet}!${g.cell}`, message };
+    const ranges = rowRanges(g.rows).map(([from, to]) => (from === to ? `${g.column}${from}` : `${g.column}${from}:${g.column}${to}`));
+    const shown = ranges.slice(0, 3).join("、") + (ranges.length > 3 ? "等" : "");
+    return { place: `${g.sheet}!${shown}（共${g.rows.length}个单元格）`, message };
+  });
+}
+
+function rowRanges(rows: number[]): [number, number][] {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const ranges: [number, number][] = [];
+  for (const row of sorted) {
+    const last = ranges[ranges.length - 1];
+    if (last && row === last[1] + 1) last[1] = row;
+    else ranges.push([row, row]);
+  }
+  return ranges;
 }
 
 function groupLines(

@@ -58,7 +58,58 @@ export function readWorkbookBytes(file: string): Buffer {
   return buf;
 }
 
+/** Names of the files inside a zip, from its central directory (no decompression needed). */
+export function zipEntryNames(buf: Buffer): string[] {
+  const EOCD = 0x06054b50;
+  const ENTRY = 0x02014b50;
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
+    if (buf.readUInt32LE(i) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return [];
+  const count = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  const names: string[] = [];
+  for (let n = 0; n < count && at + 46 <= buf.length && buf.readUInt32LE(at) === ENTRY; n++) {
+    const nameLength = buf.readUInt16LE(at + 28);
+    const extraLength = buf.readUInt16LE(at + 30);
+    const commentLength = buf.readUInt16LE(at + 32);
+    names.push(buf.toString("utf8", at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return names;
+}
+
+/** Workbook parts ExcelJS reads past and does not write back (exceljs issues #141, #1734). */
+const PARTS_LOST_ON_SAVE: { pattern: RegExp; what: string }[] = [
+  { pattern: /^xl\/charts\/chart\d*\.xml$/i, what: "图表" },
+  { pattern: /^xl\/chartsheets\/[^/]+\.xml$/i, what: "图表工作表" },
+  { pattern: /^xl\/pivotTables\/[^/]+\.xml$/i, what: "数据透视表" },
+  { pattern: /^xl\/slicers\/[^/]+\.xml$/i, what: "切片器" },
+  { pattern: /^xl\/embeddings\/[^/]+$/i, what: "嵌入的对象" },
+  { pattern: /^xl\/ctrlProps\/[^/]+\.xml$/i, what: "表单控件" },
+  { pattern: /^xl\/externalLinks\/[^/]+\.xml$/i, what: "外部链接" },
+];
+
+/** What a copy written by this tool will lack, e.g. ["图表（2个）"]; [] when nothing is lost. */
+export function contentLostOnSave(buf: Buffer): string[] {
+  const counts = new Map<string, number>();
+  for (const name of zipEntryNames(buf)) {
+    const part = PARTS_LOST_ON_SAVE.find((p) => p.pattern.test(name));
+    if (part) counts.set(part.what, (counts.get(part.what) ?? 0) + 1);
+  }
+  return [...counts].map(([what, n]) => `${what}（${n}个）`);
+}
+
 export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  return (await openWorkbook(file)).wb;
+}
+
+/** Loads a workbook and says what a copy saved by this tool would lose. */
+export async function openWorkbook(file: string): Promise<{ wb: ExcelJS.Workbook; lostOnSave: string[] }> {
   const buf = readWorkbookBytes(file);
   const wb = new ExcelJS.Workbook();
   try {
@@ -67,7 +118,7 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   } catch {
     throw new CliError(`无法读取工作簿：${file}。文件可能已损坏，或不是 Excel 保存的 .xlsx 文件。`);
   }
-  return wb;
+  return { wb, lostOnSave: contentLostOnSave(buf) };
 }
 
 /** Whether two paths name the same file (also when one of them does not exist yet). */

@@ -89,6 +89,20 @@ function isBannerRow(reader: CellReader, header: TableHeader, row: number, fille
   return col === header.columns.serial && reader.text(row, col).length > LONGEST_SERIAL;
 }
 
+/**
+ * Sign-off lines under a table ("填报单位：…  填报日期：2024年8月1日", "注：…"): the row's first cell
+ * starts with such a label and the row names no department or person. Read as data, its date would
+ * become a milestone of the row above.
+ */
+const FOOTER_LABEL = /^(?:填报单位|填表单位|报送单位|填报人|填表人|制表人|制表单位|审核人|审核|审批人|联系人|联系电话|填报日期|填表日期|制表日期|报送日期|日期|注|备注|说明)\s*(?:[(（][^()（）]{0,6}[)）])?\s*[:：]/;
+
+function isFooterRow(reader: CellReader, header: TableHeader, row: number, filled: number[]): boolean {
+  const first = reader.raw(row, filled[0]);
+  if (typeof first !== "string" || !FOOTER_LABEL.test(first.trim())) return false;
+  const { lead, chaser, owner, leader } = header.columns;
+  return [lead, chaser, owner, leader].every((col) => col === undefined || reader.visibleText(row, col) === "");
+}
+
 function headerFollows(reader: CellReader, row: number): boolean {
   const limit = Math.min(reader.rowCount, row + 1 + HEADER_LOOKAHEAD_ROWS);
   for (let r = row + 1; r < limit; r++) {
@@ -278,6 +292,10 @@ function readTable(
     }
     if (isBannerRow(reader, header, row, filled)) {
       if (headerFollows(reader, row)) continue; // title repeated before a page's header
+      next = row;
+      break;
+    }
+    if (isFooterRow(reader, header, row, filled)) {
       next = row;
       break;
     }
