@@ -1,6 +1,6 @@
 /**
  * Table layouts as offices keep them: a title and header repeated at a page break, two tables on one
- * sheet, a table starting in column B, sign-off lines under a table, and sheets that hold no table
+ * sheet, a table starting in column B, a header in two rows, sign-off lines under a table, and sheets that hold no table
  * (empty, a picture only, a list that merely looks like a header). As of 2024-09-01.
  */
 import * as fs from "fs";
@@ -48,6 +48,18 @@ async function workbook(file: string): Promise<string> {
   signed.getRow(6).values = ["填报单位（盖章）：综合办公室", null, null, null, "填报人：白聖豪", "填报日期：2024年8月1日"];
   signed.getRow(7).values = [null, null, null, null, null, "2024年8月1日"];
 
+  // A header in two rows (group names over 评审项目… and 牵头部门…), repeated at a page break.
+  const twoRows = wb.addWorksheet("两行表头");
+  twoRows.getRow(1).values = [TITLE];
+  twoRows.mergeCells("A1:I1");
+  for (const top of [2, 5]) {
+    twoRows.getRow(top).values = ["序号", "任务内容", null, "责任分工", null, null, null, null, "市级辅助成果"];
+    twoRows.getRow(top + 1).values = [null, "评审项目", "攻坚任务", "牵头部门", "责任部门", "盯办人", "责任人", "分管领导"];
+    for (const range of [`A${top}:A${top + 1}`, `B${top}:C${top}`, `D${top}:H${top}`, `I${top}:I${top + 1}`]) twoRows.mergeCells(range);
+  }
+  twoRows.getRow(4).values = [1, "机构规范化建设（7分）", "任务一", "综合办公室", "法规科", "张三", "李四", "王五", "1.5月底前,出台方案"];
+  twoRows.getRow(7).values = [2, "执法培训（5分）", "任务二", "法规科", "综合办公室", "赵六", "李四", "王五", "9月5日前上报"];
+
   wb.addWorksheet("空表");
   const picture = wb.addWorksheet("图片");
   picture.addImage(wb.addImage({ buffer: PIXEL as unknown as ExcelJS.Buffer, extension: "png" }), "B2:D6");
@@ -93,6 +105,16 @@ describe("sign-off lines under a table", () => {
   });
 });
 
+describe("a header in two rows, repeated at a page break", () => {
+  it("is recognised (was: 缺少“序号”列), its repeat is not data, and each column is read by its lower name", () => {
+    expect(result.tables.find((t) => t.sheet === "两行表头")).toMatchObject({ kind: "攻坚", headerRow: 3, rows: 2 });
+    expect(on("两行表头").map((m) => [m.cell, m.serial, m.due, m.status, m.lead, m.owners.盯办人, m.owners.分管领导])).toEqual([
+      ["I4", "1", "2024-05-31", "overdue", "综合办公室", "张三", "王五"],
+      ["I7", "2", "2024-09-05", "due-soon", "法规科", "赵六", "王五"],
+    ]);
+  });
+});
+
 describe("sheets without a table", () => {
   it("are each named with the reason, in Chinese", () => {
     expect(result.unrecognised).toEqual([
@@ -105,7 +127,7 @@ describe("sheets without a table", () => {
   it("the text report lists every table and names those sheets", async () => {
     const r = await cli(["scan", input, "--as-of", "2024-09-01"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("识别到 3 张责任分解表：汇总（攻坚，3行）、汇总（基准，2行）、攻坚（报送版）（攻坚，2行）");
+    expect(r.stdout).toContain("识别到 4 张责任分解表：汇总（攻坚，3行）、汇总（基准，2行）、攻坚（报送版）（攻坚，2行）、两行表头（攻坚，2行）");
     expect(r.stdout).toContain("工作表“通讯录”未识别为责任分解表：A1 所在的第1行像是表头，但缺少“盯办人或责任人”列");
   });
 });

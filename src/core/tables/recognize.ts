@@ -42,7 +42,30 @@ const LONGEST_TITLE = 200;
 const HEADER_LOOKAHEAD_ROWS = 20;
 
 function headerAt(reader: CellReader, row: number): TableHeader | NearMiss | null {
-  return headerFromCells(readHeaderCells(reader.headerTexts(row)), row);
+  const single = headerFromCells(readHeaderCells(reader.headerTexts(row)), row);
+  if (isHeader(single)) return single;
+  return twoRowHeader(reader, row) ?? single;
+}
+
+/**
+ * A header in two rows, as offices often draw it: a group name merged across the upper row ("责任分工"
+ * over 牵头部门…分管领导) and the other names merged down both rows. Each column takes the lower row's
+ * name, else the upper's; the table's header row is the lower one, its data starts below it.
+ */
+function twoRowHeader(reader: CellReader, row: number): TableHeader | null {
+  if (row + 1 >= reader.rowCount) return null;
+  const upper = reader.headerTexts(row);
+  const lower = reader.headerTexts(row + 1);
+  let mergedDown = false;
+  const names: string[] = [];
+  for (let c = 0; c < Math.max(upper.length, lower.length); c++) {
+    const area = reader.merges.areaAt(row, c);
+    if (area && area.top === row && area.bottom === row + 1) mergedDown = true;
+    names.push(lower[c] || upper[c] || "");
+  }
+  if (!mergedDown) return null;
+  const found = headerFromCells(readHeaderCells(names), row + 1);
+  return isHeader(found) ? found : null;
 }
 
 function headerFromCells(cells: HeaderCells | null, row: number): TableHeader | NearMiss | null {
@@ -279,6 +302,13 @@ function readTable(
     const headerCells = readHeaderCells(reader.headerTexts(row));
     if (repeatsHeader(headerCells, header)) {
       repeatedHeaderRows.push(row);
+      continue;
+    }
+    // A two-row header repeated at a page break: its upper row may name fewer than three columns.
+    const twoRows = headerCells ? twoRowHeader(reader, row) : null;
+    if (twoRows && repeatsHeader(twoRows, header)) {
+      repeatedHeaderRows.push(row, row + 1);
+      row++;
       continue;
     }
     if (isHeader(headerFromCells(headerCells, row))) {
