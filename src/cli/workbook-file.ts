@@ -95,9 +95,9 @@ const PARTS_LOST_ON_SAVE: { pattern: RegExp; what: string }[] = [
 ];
 
 /** What a copy written by this tool will lack, e.g. ["图表（2个）"]; [] when nothing is lost. */
-export function contentLostOnSave(buf: Buffer): string[] {
+export function contentLostOnSave(entryNames: string[]): string[] {
   const counts = new Map<string, number>();
-  for (const name of zipEntryNames(buf)) {
+  for (const name of entryNames) {
     const part = PARTS_LOST_ON_SAVE.find((p) => p.pattern.test(name));
     if (part) counts.set(part.what, (counts.get(part.what) ?? 0) + 1);
   }
@@ -111,6 +111,12 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
 /** Loads a workbook and says what a copy saved by this tool would lose. */
 export async function openWorkbook(file: string): Promise<{ wb: ExcelJS.Workbook; lostOnSave: string[] }> {
   const buf = readWorkbookBytes(file);
+  const names = zipEntryNames(buf);
+  // Word and PowerPoint files are zip files too; ExcelJS would read them as a workbook without sheets.
+  if (names.length > 0 && !names.some((name) => name.startsWith("xl/"))) {
+    const kind = names.some((n) => n.startsWith("word/")) ? "Word 文档" : names.some((n) => n.startsWith("ppt/")) ? "PowerPoint 演示文稿" : "压缩文件";
+    throw new CliError(`不是 Excel 工作簿（.xlsx），而是${kind}：${file}。请选择用 Excel 或 WPS 保存的 .xlsx 文件。`);
+  }
   const wb = new ExcelJS.Workbook();
   try {
     // ExcelJS's typings predate Node's generic Buffer.
@@ -118,7 +124,7 @@ export async function openWorkbook(file: string): Promise<{ wb: ExcelJS.Workbook
   } catch {
     throw new CliError(`无法读取工作簿：${file}。文件可能已损坏，或不是 Excel 保存的 .xlsx 文件。`);
   }
-  return { wb, lostOnSave: contentLostOnSave(buf) };
+  return { wb, lostOnSave: contentLostOnSave(names) };
 }
 
 /** Whether two paths name the same file (also when one of them does not exist yet). */
@@ -135,6 +141,16 @@ export function sameFile(a: string, b: string): boolean {
   }
 }
 
+/** Why a file could not be written, in words (the system's code otherwise). */
+const WRITE_ERRORS: Record<string, string> = {
+  EISDIR: "这是一个文件夹，请写上文件名",
+  EACCES: "没有写入权限",
+  EPERM: "没有写入权限，或文件正在 Excel、WPS 中打开，请关闭后再试",
+  EBUSY: "文件正在被其他程序使用（可能在 Excel、WPS 中打开），请关闭后再试",
+  ENOSPC: "磁盘空间不足",
+  EROFS: "该位置只读",
+};
+
 export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
   const dir = path.dirname(path.resolve(file));
   if (!fs.existsSync(dir)) throw new CliError(`输出文件夹不存在：${dir}`);
@@ -149,6 +165,7 @@ export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<
     } catch {
       // nothing left to clean
     }
-    throw new CliError(`无法写入文件：${file}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(`无法写入文件：${file}（${(code && WRITE_ERRORS[code]) ?? code ?? (e as Error).message}）`);
   }
 }

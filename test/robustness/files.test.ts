@@ -125,6 +125,17 @@ describe("files that are not what they seem", () => {
     expect(r.stdout).toBe("");
   });
 
+  it("a Word document named .xlsx: Chinese message saying what it is, exit 1 (was: an empty report, exit 0)", async () => {
+    const zip = new JSZip();
+    zip.file("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+    zip.file("word/document.xml", "<w:document/>");
+    fs.writeFileSync(file("通知.xlsx"), await zip.generateAsync({ type: "nodebuffer" }));
+    const r = await cli(["scan", file("通知.xlsx")]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`不是 Excel 工作簿（.xlsx），而是Word 文档：${file("通知.xlsx")}`);
+    expect(r.stdout).toBe("");
+  });
+
   it("a workbook without any sheet says so", async () => {
     const input = await save(new ExcelJS.Workbook(), file("nosheets.xlsx"));
     const r = await cli(["scan", input, "--as-of", "2024-09-01"]);
@@ -173,6 +184,14 @@ describe("paths", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`错误：输出文件夹不存在：${missing}\n`);
     expect(fs.existsSync(missing)).toBe(false);
+  });
+
+  it("an output path that is a folder: says so in words, exit 1", async () => {
+    fs.mkdirSync(file("文件夹.xlsx"));
+    const r = await cli(["flag", input, "-o", file("文件夹.xlsx"), "--as-of", "2024-09-01"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`错误：无法写入文件：${file("文件夹.xlsx")}（这是一个文件夹，请写上文件名）\n`);
+    expect(fs.readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 
   it("output = input is refused, also spelt another way or through a hard link", async () => {

@@ -36,12 +36,13 @@ const FOLD: Record<string, string> = {
   "）": ")",
   "－": "-",
   "～": "~",
+  "／": "/",
   "\u3000": " ",
   "\u00a0": " ",
   "\t": " ",
 };
 
-const FOLDABLE = /[０-９．；，：（）－～\u3000\u00a0\t]/g;
+const FOLDABLE = /[０-９．；，：（）－～／\u3000\u00a0\t]/g;
 
 function foldChar(ch: string): string {
   const code = ch.charCodeAt(0);
