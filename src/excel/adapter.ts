@@ -91,7 +91,8 @@ export function createExcelAdapter(options: ExcelAdapterOptions = {}): ExcelWork
     },
 
     insertScorecard() {
-      return host.run((context) => insertScorecardSheet(context));
+      // ExcelApi 1.9: Worksheet.pageLayout (print setup); without it the sheet is built all the same.
+      return host.run((context) => insertScorecardSheet(context, { pageLayout: host.isSetSupported("1.9") }));
     },
 
     noteSupport,

@@ -18,6 +18,9 @@ export const OVERDUE_HEADER = "逾期数";
 export const FORMULA_HEADERS = [STATUS_HEADER, NEXT_DUE_HEADER, OVERDUE_HEADER] as const;
 export const NEXT_DUE_FORMAT = "yyyy-mm-dd";
 
+/** Points: wide enough for "无固定期限", "2024-09-30" and the headers at the default 11 pt. */
+const COLUMN_WIDTHS: Record<string, number> = { [DONE_HEADER]: 72, [STATUS_HEADER]: 68, [NEXT_DUE_HEADER]: 76, [OVERDUE_HEADER]: 48 };
+
 /** Columns of the header row by normalised name. */
 function headerColumns(grid: SheetGrid, table: RecognisedTable): Map<string, number> {
   const out = new Map<string, number>();
@@ -111,9 +114,19 @@ export async function insertFormulaColumnsInWorkbook(
         cf.custom.format.font.color = style.font;
       }
     }
+    if (table.rows.length > 0) {
+      // The new cells look like the table's: a cell grid, centred. Explicit formats rather than
+      // copyFrom(last column), which would also copy that column's merged cells over the formulas.
+      const body = sheet.getRange(areaAddress(firstData, start, table.lastRow, start + newHeaders.length - 1));
+      for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const) {
+        body.format.borders.getItem(edge).style = "Continuous";
+      }
+      body.format.horizontalAlignment = "Center";
+      body.format.verticalAlignment = "Center";
+    }
     for (const name of newHeaders) {
       const col = colOf(name);
-      sheet.getRange(`${columnName(col)}:${columnName(col)}`).format.columnWidth = name === NEXT_DUE_HEADER ? 80 : name === DONE_HEADER ? 72 : 60;
+      sheet.getRange(`${columnName(col)}:${columnName(col)}`).format.columnWidth = COLUMN_WIDTHS[name] ?? 60;
     }
     added = true;
   }

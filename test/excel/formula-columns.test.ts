@@ -63,4 +63,18 @@ describe("insertFormulaColumns", () => {
     expect(cells.I2.value).toBe("已完成节点");
     expect(cells.M5.value).toBe("员工备注");
   });
+
+  test("the new cells are a bordered, centred grid like the table's, wide enough for 无固定期限 and a date", async () => {
+    const { fake, adapter } = setup();
+    await adapter.insertFormulaColumns();
+    const sheet = fake.snapshot({ formats: true }).sheets.find((s) => s.name === "攻坚任务")!;
+    for (const r of [3, 6]) {
+      for (const c of ["I", "J", "K", "L"]) {
+        expect(sheet.cells[`${c}${r}`].style).toMatchObject({ horizontalAlignment: "Center", verticalAlignment: "Center", "borderTop.style": "Continuous", "borderLeft.style": "Continuous", "borderRight.style": "Continuous", "borderBottom.style": "Continuous" });
+      }
+    }
+    // The table's own cells get nothing.
+    expect(sheet.cells.H3.style).toBeUndefined();
+    expect(sheet.columnWidths).toMatchObject({ I: 72, J: 68, K: 76, L: 48 });
+  });
 });

@@ -40,7 +40,28 @@ function noteText(note: unknown): string | undefined {
   return texts.map((t) => t.text ?? "").join("");
 }
 
-export function snapshotFromWorkbook(wb: ExcelJS.Workbook): WorkbookSnapshot {
+/** Borders, wrap, alignment and font size as the in-memory Excel records them (RangeFormat …). */
+function styleOf(cell: ExcelJS.Cell): Record<string, unknown> | undefined {
+  const style: Record<string, unknown> = {};
+  for (const side of ["top", "bottom", "left", "right"] as const) {
+    const b = cell.border?.[side];
+    if (!b?.style) continue;
+    const key = `border${side[0].toUpperCase()}${side.slice(1)}`;
+    style[`${key}.style`] = "Continuous";
+    style[`${key}.weight`] = b.style === "medium" ? "Medium" : b.style === "thick" ? "Thick" : b.style === "hair" ? "Hairline" : "Thin";
+    const color = hex(b.color);
+    if (color) style[`${key}.color`] = color;
+  }
+  const a = cell.alignment;
+  if (a?.wrapText) style.wrapText = true;
+  if (a?.horizontal) style.horizontalAlignment = { left: "Left", center: "Center", right: "Right" }[a.horizontal as string] ?? "General";
+  if (a?.vertical) style.verticalAlignment = { top: "Top", middle: "Center", bottom: "Bottom" }[a.vertical as string] ?? "Bottom";
+  if (typeof cell.font?.size === "number") style.fontSize = cell.font.size;
+  return Object.keys(style).length > 0 ? style : undefined;
+}
+
+/** { formats: true } also reads borders, wrap, alignment and font size into `style` (for rendering). */
+export function snapshotFromWorkbook(wb: ExcelJS.Workbook, options: { formats?: boolean } = {}): WorkbookSnapshot {
   const sheets: SheetSnapshot[] = [];
   wb.eachSheet((ws) => {
     const cells: Record<string, SnapshotCell> = {};
@@ -58,6 +79,8 @@ export function snapshotFromWorkbook(wb: ExcelJS.Workbook): WorkbookSnapshot {
         if (cell.numFmt && cell.numFmt !== "General") out.numberFormat = cell.numFmt;
         const note = noteText(cell.note);
         if (note !== undefined) out.note = note;
+        const style = options.formats ? styleOf(cell) : undefined;
+        if (style) out.style = style;
         if (out.value === null && out.formula === undefined && Object.keys(out).length === 1) return;
         cells[cell.address] = out;
       });

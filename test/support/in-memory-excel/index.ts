@@ -6,10 +6,10 @@
  *   globalThis.Excel = fake.Excel; globalThis.Office = fake.Office;   // or pass them to the adapter
  *   … fake.syncCount(), fake.snapshot(), fake.triggerSheetChange("Sheet1", "A1")
  */
-import { WorkbookSnapshot, modelFromSnapshot, snapshotFromModel } from "./model";
+import { type SnapshotOptions, WorkbookSnapshot, modelFromSnapshot, snapshotFromModel } from "./model";
 import { ClientObject, FakeRequestContext, Host, OfficeError, apiVersionNumber } from "./proxies";
 
-export type { WorkbookSnapshot, SheetSnapshot, SnapshotCell, SnapshotValue, ConditionalFormatRecord } from "./model";
+export type { WorkbookSnapshot, SheetSnapshot, SnapshotCell, SnapshotValue, ConditionalFormatRecord, PageLayoutRecord, SnapshotOptions } from "./model";
 export { OfficeError } from "./proxies";
 
 export interface InMemoryExcelOptions {
@@ -67,8 +67,8 @@ export interface InMemoryExcel {
   };
   /** context.sync() calls so far, over every Excel.run. */
   syncCount(): number;
-  /** The workbook as it is now. */
-  snapshot(): WorkbookSnapshot;
+  /** The workbook as it is now ({ formats: true } adds recorded format properties, for rendering). */
+  snapshot(options?: SnapshotOptions): WorkbookSnapshot;
   /** Simulates a user edit: calls every worksheets.onChanged handler. */
   triggerSheetChange(sheet: string, address?: string): Promise<void>;
   /** The current selection ("Sheet1", "B3"), or null before anything was selected. */
@@ -133,7 +133,7 @@ export function createInMemoryExcel(snapshot: WorkbookSnapshot, options: InMemor
       HostType: { Excel: "Excel" },
     },
     syncCount: () => host.syncs,
-    snapshot: () => snapshotFromModel(host.model),
+    snapshot: (opts) => snapshotFromModel(host.model, opts),
     triggerSheetChange: async (sheet, address = "A1") => {
       const model = host.model.sheets.find((s) => s.name === sheet);
       const args = { type: "WorksheetChanged", worksheetId: model?.id ?? "", address, changeType: "RangeEdited", source: "Local" };

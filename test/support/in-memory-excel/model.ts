@@ -22,6 +22,11 @@ export interface SnapshotCell {
   /** Threaded comment text and its replies (ExcelApi 1.10). */
   comment?: string;
   commentReplies?: string[];
+  /**
+   * Other format properties written through the API (wrapText, alignment, borders, rowHeight, locked …).
+   * Only in snapshots taken with { formats: true } (for rendering, to-xlsx.ts).
+   */
+  style?: Record<string, unknown>;
 }
 
 export interface ConditionalFormatRecord {
@@ -45,6 +50,26 @@ export interface SheetSnapshot {
   conditionalFormats?: ConditionalFormatRecord[];
   /** Column widths in points by column letter, as set through the API. */
   columnWidths?: Record<string, number>;
+  /** Worksheet.pageLayout as set through the API; only in snapshots taken with { formats: true }. */
+  pageLayout?: PageLayoutRecord;
+  /** Worksheet.freezePanes.freezeRows(n); only in snapshots taken with { formats: true }. */
+  frozenRows?: number;
+}
+
+/** What the add-in sets of Worksheet.pageLayout (ExcelApi 1.9). */
+export interface PageLayoutRecord {
+  orientation?: "Portrait" | "Landscape";
+  /** Excel.PaperType, e.g. "A3". */
+  paperSize?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  /** setPrintTitleRows("$3:$3"). */
+  printTitleRows?: string;
+  centerHorizontally?: boolean;
+}
+
+export interface SnapshotOptions {
+  /** Also dump recorded format properties, page layout and frozen rows (default false: tests compare without them). */
+  formats?: boolean;
 }
 
 export interface WorkbookSnapshot {
@@ -88,6 +113,8 @@ export interface SheetModel {
   notes: Map<string, string>;
   conditionalFormats: ConditionalFormatRecord[];
   columnWidths: Map<number, number>;
+  pageLayout?: PageLayoutRecord;
+  frozenRows?: number;
   deleted?: boolean;
 }
 
@@ -192,6 +219,8 @@ export function modelFromSnapshot(snapshot: WorkbookSnapshot): WorkbookModel {
       conditionalFormats: (s.conditionalFormats ?? []).map((cf) => ({ ...cf })),
       columnWidths: new Map(Object.entries(s.columnWidths ?? {}).map(([c, w]) => [parseColumn(c), w])),
     };
+    if (s.pageLayout) sheet.pageLayout = { ...s.pageLayout };
+    if (s.frozenRows !== undefined) sheet.frozenRows = s.frozenRows;
     for (const [addr, cell] of Object.entries(s.cells)) {
       const { top: row, left: col } = parseRect(addr);
       const { note, comment, commentReplies, ...rest } = cell;
@@ -213,7 +242,7 @@ export function modelFromSnapshot(snapshot: WorkbookSnapshot): WorkbookModel {
   return model;
 }
 
-export function snapshotFromModel(model: WorkbookModel): WorkbookSnapshot {
+export function snapshotFromModel(model: WorkbookModel, options: SnapshotOptions = {}): WorkbookSnapshot {
   return {
     sheets: model.sheets.map((sheet) => {
       const cells: Record<string, SnapshotCell> = {};
@@ -231,6 +260,7 @@ export function snapshotFromModel(model: WorkbookModel): WorkbookSnapshot {
         if (c.fontColor !== undefined) out.fontColor = c.fontColor;
         if (c.bold) out.bold = true;
         if (c.numberFormat !== undefined && c.numberFormat !== "General") out.numberFormat = c.numberFormat;
+        if (options.formats && c.style !== undefined && Object.keys(c.style).length > 0) out.style = { ...c.style };
         cells[cellAddress(row, col)] = out;
       }
       for (const [addr, note] of sheet.notes) {
@@ -250,6 +280,8 @@ export function snapshotFromModel(model: WorkbookModel): WorkbookSnapshot {
       if (sheet.columnWidths.size > 0) {
         out.columnWidths = Object.fromEntries([...sheet.columnWidths].map(([c, w]) => [columnName(c), w]));
       }
+      if (options.formats && sheet.pageLayout) out.pageLayout = { ...sheet.pageLayout };
+      if (options.formats && sheet.frozenRows !== undefined) out.frozenRows = sheet.frozenRows;
       return out;
     }),
   };

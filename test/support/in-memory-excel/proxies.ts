@@ -12,6 +12,7 @@ import {
   ConditionalFormatRecord,
   MAX_COLUMNS,
   MAX_ROWS,
+  PageLayoutRecord,
   Rect,
   SheetModel,
   SnapshotValue,
@@ -338,7 +339,40 @@ class EventSource {
 export class WorksheetProxy extends Resolvable<SheetModel> {
   protected readonly typeName = "Worksheet";
   readonly protection: WorksheetProtectionProxy;
-  readonly freezePanes = { freezeRows: () => undefined, freezeColumns: () => undefined, freezeAt: () => undefined, unfreeze: () => undefined };
+  /** ExcelApi 1.7; freezeRows is recorded (frozenRows), the rest do nothing here. */
+  readonly freezePanes = {
+    freezeRows: (count?: number): void => this.context.enqueue(() => {
+      this.context.requireApi("1.7", "WorksheetFreezePanes.freezeRows");
+      this.target().frozenRows = count ?? 1;
+    }),
+    freezeColumns: () => undefined,
+    freezeAt: () => undefined,
+    unfreeze: (): void => this.context.enqueue(() => {
+      this.target().frozenRows = undefined;
+    }),
+  };
+  /**
+   * ExcelApi 1.9 Worksheet.pageLayout: what the add-in sets is recorded (orientation, zoom,
+   * paperSize, centerHorizontally, setPrintTitleRows); anything else is absent on purpose.
+   */
+  get pageLayout(): { orientation: string; paperSize: string; zoom: PageLayoutRecord["zoom"]; centerHorizontally: boolean; setPrintTitleRows(rows: string): void } {
+    const record = (apply: (layout: PageLayoutRecord) => void): void =>
+      this.context.enqueue(() => {
+        this.context.requireApi("1.9", "Worksheet.pageLayout");
+        const sheet = this.target();
+        if (sheet.protected) throw new OfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
+        sheet.pageLayout = { ...sheet.pageLayout };
+        apply(sheet.pageLayout);
+      });
+    const layout = {
+      setPrintTitleRows: (rows: string): void => record((l) => (l.printTitleRows = rows)),
+    };
+    Object.defineProperty(layout, "orientation", { set: (v: string) => record((l) => (l.orientation = v as PageLayoutRecord["orientation"])) });
+    Object.defineProperty(layout, "zoom", { set: (v: PageLayoutRecord["zoom"]) => record((l) => (l.zoom = { ...v })) });
+    Object.defineProperty(layout, "paperSize", { set: (v: string) => record((l) => (l.paperSize = v)) });
+    Object.defineProperty(layout, "centerHorizontally", { set: (v: boolean) => record((l) => (l.centerHorizontally = v)) });
+    return layout as never;
+  }
   private notesProxy: NoteCollectionProxy | null = null;
   constructor(context: FakeRequestContext, resolver: () => SheetModel | null, orNull: boolean, missing: string) {
     super(context, resolver, orNull, missing);
@@ -895,15 +929,25 @@ class RangeFormatProxy extends ClientObject {
     this.font = new RangeFontProxy(context, range);
     this.borders = {
       getItem: (index: string) => {
+        // As in Excel, an edge border is drawn on the range's outer cells only and an inside border
+        // between its cells; recorded per cell side ("borderTop.style") so a render draws what Excel would.
         const style = (prop: string) => (value: unknown) =>
-          context.enqueue(() => range.forEachCell((cell) => {
-            cell.style = { ...cell.style, [`border${index}.${prop}`]: value };
-          }));
+          context.enqueue(() => {
+            const { rect } = range.target();
+            range.forEachCell((cell, r, c) => {
+              for (const side of bordersideOf(index, rect, r, c)) cell.style = { ...cell.style, [`border${side}.${prop}`]: value };
+            });
+          });
         const border: Record<string, unknown> = {};
         for (const prop of ["style", "color", "weight"]) Object.defineProperty(border, prop, { set: style(prop) });
         return border;
       },
     };
+  }
+  /** ExcelApi 1.2: FormatProtection.locked (takes effect once the sheet is protected). */
+  get protection(): { locked: boolean } {
+    const setStyle = (v: boolean): void => this.setStyle("locked", v);
+    return Object.defineProperty({} as { locked: boolean }, "locked", { set: setStyle });
   }
   protected override navigation(name: string): ClientObject | undefined {
     return name === "fill" ? this.fill : name === "font" ? this.font : undefined;
@@ -949,6 +993,26 @@ class RangeFormatProxy extends ClientObject {
   }
   autofitRows(): void {
     this.context.enqueue(() => this.range.target());
+  }
+}
+
+/** The sides of cell (r, c) a border of `index` over `rect` lies on. */
+function bordersideOf(index: string, rect: Rect, r: number, c: number): string[] {
+  switch (index) {
+    case "EdgeTop":
+      return r === rect.top ? ["Top"] : [];
+    case "EdgeBottom":
+      return r === rect.bottom ? ["Bottom"] : [];
+    case "EdgeLeft":
+      return c === rect.left ? ["Left"] : [];
+    case "EdgeRight":
+      return c === rect.right ? ["Right"] : [];
+    case "InsideHorizontal":
+      return [...(r > rect.top ? ["Top"] : []), ...(r < rect.bottom ? ["Bottom"] : [])];
+    case "InsideVertical":
+      return [...(c > rect.left ? ["Left"] : []), ...(c < rect.right ? ["Right"] : [])];
+    default:
+      return [index];
   }
 }
 
@@ -1053,6 +1117,17 @@ class RangeFontProxy extends ClientObject {
   set bold(v: boolean) {
     this.context.enqueue(() => this.range.forEachCell((cell) => {
       cell.bold = v || undefined;
+    }));
+  }
+  /** ExcelApi 1.1 RangeFont.size (points) and italic: recorded only. */
+  set size(v: number) {
+    this.context.enqueue(() => this.range.forEachCell((cell) => {
+      cell.style = { ...cell.style, fontSize: v };
+    }));
+  }
+  set italic(v: boolean) {
+    this.context.enqueue(() => this.range.forEachCell((cell) => {
+      cell.style = { ...cell.style, italic: v };
     }));
   }
 }
