@@ -36,13 +36,15 @@ export function isExcelErrorValue(value: unknown): boolean {
   return typeof value === "object" && value !== null && !Array.isArray(value) && ("errorCode" in value || "code" in value);
 }
 
-/** Shows a received value in a message: 15, “abc”, TRUE, 空. */
+/** Shows a received value in a message: 15, “abc”, TRUE, 空 (never "NaN" or "[object Object]"). */
 export function describeValue(value: unknown): string {
   if (isBlank(value)) return "空";
+  if (typeof value === "number" && !Number.isFinite(value)) return "无效的数字";
   if (typeof value === "string") return `“${value.length > 40 ? `${value.slice(0, 40)}…` : value}”`;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (Array.isArray(value)) return "一个区域";
   if (isExcelErrorValue(value)) return "错误值";
+  if (typeof value === "object" || typeof value === "function") return "无法识别的值";
   return String(value);
 }
 
@@ -217,7 +219,7 @@ export function toItemId(value: unknown, label: string): string | number {
   const cell = cells[0];
   refuseError(cell, label);
   if (isBlank(cell)) throw new InputError(`参数 ${label}不能为空，请填写评审项目的序号`);
-  if (typeof cell === "number") return cell;
+  if (typeof cell === "number" && Number.isFinite(cell)) return cell;
   if (typeof cell === "string") return toHalfWidth(cell.trim());
   throw new InputError(`参数 ${label}应为评审项目的序号，收到 ${describeValue(cell)}`);
 }

@@ -85,3 +85,11 @@ test("item ids: numbers, trimmed text, full-width digits; empty is refused", () 
   expect(toItemId(" 攻坚５ ", "item")).toBe("攻坚5");
   expect(messageOf(() => toItemId("", "item（评审项目）"))).toBe("参数 item（评审项目）不能为空，请填写评审项目的序号");
 });
+
+test("a value Excel should never send is described in words, not as NaN or [object Object]", () => {
+  expect(messageOf(() => toOptionalNumber({ kind: "entity" }, "count（数量）"))).toBe("参数 count（数量）应为数字，收到 无法识别的值");
+  expect(messageOf(() => toOptionalNumber(Number.NaN, "count（数量）"))).toBe("参数 count（数量）应为数字，收到 无效的数字");
+  expect(messageOf(() => toItemId(Number.POSITIVE_INFINITY, "item（评审项目）"))).toBe(
+    "参数 item（评审项目）应为评审项目的序号，收到 无效的数字",
+  );
+});

@@ -69,6 +69,9 @@ describe("tier", () => {
     expect(messageOf(() => tier(1, [1, 1], [1, 2]))).toContain("门槛中有重复的值 1");
     expect(messageOf(() => tier(1, [1, "x" as unknown as number], [1, 2]))).toBe("门槛第2个应为数字，收到 “x”");
   });
+  it("names a value that is no number, text or range in words, never as [object Object]", () => {
+    expect(messageOf(() => tier(1, [1, {} as unknown as number], [1, 2]))).toBe("门槛第2个应为数字，收到 无法识别的值");
+  });
 });
 
 describe("perUnit and deduct", () => {

@@ -19,7 +19,7 @@ export function showReceived(value: unknown): string {
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "string") return `“${value.length > 30 ? value.slice(0, 30) + "…" : value}”`;
   if (Array.isArray(value)) return "一个区域";
-  return String(value);
+  return "无法识别的值";
 }
 
 /** A percentage for messages: 0.15 → "15%". */
