@@ -55,10 +55,10 @@ export function detectNoteSupport(isSetSupported: (version: string) => boolean):
   return "fill-only";
 }
 
-/** The message of an Office error (or any error), for a Chinese sentence that quotes it. */
+/** The message of an Office error (or any error), for a Chinese sentence that quotes it; never "undefined" or "[object Object]". */
 export function errorText(error: unknown): string {
-  if (error && typeof error === "object" && "message" in error) return String((error as { message: unknown }).message);
-  return String(error);
+  const message = error && typeof error === "object" && "message" in error ? (error as { message: unknown }).message : error;
+  return typeof message === "string" && message.trim() ? message.trim() : "未知错误";
 }
 
 export function isOfficeError(error: unknown, code: string): boolean {

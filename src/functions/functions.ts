@@ -57,9 +57,14 @@ function toExcelError(error: unknown): CustomFunctions.Error {
       error.kind === "notAvailable" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
     return new CustomFunctions.Error(code, error.message);
   }
-  // The core's own input errors (ScoringInputError…) already speak Chinese and name the parameter.
-  const message = error instanceof Error ? error.message : String(error);
-  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message || "计算出错");
+  // The core's own input errors (ScoringInputError…) already speak Chinese and name the parameter;
+  // anything else (a bug) is still answered in Chinese, its own text kept for the maintainers.
+  const message = (error instanceof Error ? error.message : typeof error === "string" ? error : "").trim();
+  if (/[\u4e00-\u9fff]/.test(message)) return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
+  return new CustomFunctions.Error(
+    CustomFunctions.ErrorCode.invalidValue,
+    message ? `计算出错，请检查输入或联系维护人员（${message}）` : "计算出错，请检查输入或联系维护人员",
+  );
 }
 
 /** A scalar number argument; an empty cell counts as 0, as in Excel's own functions. */
