@@ -31,6 +31,14 @@ export function isEncryptedOle(buf: Buffer): boolean {
   return buf.includes(Buffer.from("EncryptedPackage", "utf16le")) || buf.includes(Buffer.from("EncryptionInfo", "utf16le"));
 }
 
+/** Why a file could not be read, in words (the system's code otherwise). */
+const READ_ERRORS: Record<string, string> = {
+  EACCES: "没有读取权限",
+  EPERM: "没有读取权限",
+  EBUSY: "文件正在被其他程序使用（可能在 Excel、WPS 中打开），请关闭后再试",
+  EISDIR: "这是一个文件夹",
+};
+
 /** Reads the file and checks what kind of file it is before ExcelJS sees it. */
 export function readWorkbookBytes(file: string): Buffer {
   let stat: fs.Stats;
@@ -44,7 +52,8 @@ export function readWorkbookBytes(file: string): Buffer {
   try {
     buf = fs.readFileSync(file);
   } catch (e) {
-    throw new CliError(`无法读取文件：${file}（${(e as NodeJS.ErrnoException).code ?? "未知原因"}）`);
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(`无法读取文件：${file}（${(code && READ_ERRORS[code]) ?? code ?? "未知原因"}）`);
   }
   if (startsWith(buf, OLE_MAGIC)) {
     if (isEncryptedOle(buf)) {

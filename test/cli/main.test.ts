@@ -82,3 +82,21 @@ describe("flag on a protected sheet", () => {
     }
   });
 });
+
+describe("a file the system refuses to read", () => {
+  it("says why in words, not as the system's code", async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const nodeFs = require("fs") as typeof import("fs");
+    const denied = Object.assign(new Error("EACCES: permission denied, open '表.xlsx'"), { code: "EACCES" });
+    const spy = jest.spyOn(nodeFs, "readFileSync").mockImplementation(() => {
+      throw denied;
+    });
+    try {
+      const x = io();
+      expect(await main(["scan", __filename], x.value)).toBe(1);
+      expect(x.err()).toBe(`错误：无法读取文件：${__filename}（没有读取权限）\n`);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
