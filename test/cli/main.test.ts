@@ -85,7 +85,6 @@ describe("flag on a protected sheet", () => {
 
 describe("a file the system refuses to read", () => {
   it("says why in words, not as the system's code", async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const nodeFs = require("fs") as typeof import("fs");
     const denied = Object.assign(new Error("EACCES: permission denied, open '表.xlsx'"), { code: "EACCES" });
     const spy = jest.spyOn(nodeFs, "readFileSync").mockImplementation(() => {
