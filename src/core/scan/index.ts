@@ -163,12 +163,12 @@ function reminderLine(m: ScannedMilestone, index: number): string {
   return `${index}. ${place}：${shorten(m.text, 40)}${due}${late}。`;
 }
 
-/** A short, polite 催办通知 for one person: their overdue milestones first, then those falling due soon. */
 /** The person a reminder goes to, by the role the table gives them. */
 export type ReminderRole = "盯办人" | "责任人" | "分管领导";
 
 const ROLE_PHRASE: Record<ReminderRole, string> = { 盯办人: "您盯办的", 责任人: "您负责的", 分管领导: "您分管的" };
 
+/** A short, polite 催办通知 for one person: their overdue milestones first, then those falling due soon. */
 export function reminderText(person: string, ms: ScannedMilestone[], asOf: IsoDate, role: ReminderRole = "盯办人"): string {
   const yours = ROLE_PHRASE[role];
   const overdue = ms.filter((m) => m.status === "overdue").sort(byDue);
