@@ -218,26 +218,27 @@ describe("errors: Chinese message, exit code ≠ 0, no stack trace", () => {
     fs.writeFileSync(encrypted, Buffer.concat([ole, pad, Buffer.from("EncryptionInfo", "utf16le"), pad, Buffer.from("EncryptedPackage", "utf16le"), pad]));
   });
 
-  const cases: [string, () => string[], RegExp][] = [
-    ["missing file", () => ["scan", path.join(tmp, "没有这个文件.xlsx")], /找不到文件/],
-    ["not a workbook", () => ["scan", notWorkbook], /不是 Excel 工作簿/],
-    ["an old .xls", () => ["scan", oldXls], /另存为.*\.xlsx/],
-    ["a password-protected workbook", () => ["scan", encrypted], /密码/],
-    ["a bad date", () => ["scan", "--as-of", "2024-13-01"], /--as-of 的日期无效/],
-    ["a date that is not YYYY-MM-DD", () => ["scan", "--as-of", "9月1日"], /--as-of 的日期无效/],
-    ["a bad due-soon window", () => ["scan", "--due-soon-days", "-3"], /--due-soon-days/],
-    ["an unknown option", () => ["scan", "--colour"], /未知选项：--colour/],
-    ["an unknown command", () => ["scna"], /未知命令：scna/],
-    ["flag without -o", () => ["flag", SAMPLE], /-o/],
-    ["an unknown rule set", () => ["rules", "--set", "县级"], /--set/],
+  // Exit code 1: the file cannot be used; 2: the command line is wrong (and the message points to help).
+  const cases: [string, () => string[], RegExp, number][] = [
+    ["missing file", () => ["scan", path.join(tmp, "没有这个文件.xlsx")], /找不到文件/, 1],
+    ["not a workbook", () => ["scan", notWorkbook], /不是 Excel 工作簿/, 1],
+    ["an old .xls", () => ["scan", oldXls], /另存为.*\.xlsx/, 1],
+    ["a password-protected workbook", () => ["scan", encrypted], /密码/, 1],
+    ["a bad date", () => ["scan", "--as-of", "2024-13-01"], /--as-of 的日期无效/, 2],
+    ["a date that is not YYYY-MM-DD", () => ["scan", "--as-of", "9月1日"], /--as-of 的日期无效/, 2],
+    ["a bad due-soon window", () => ["scan", "--due-soon-days", "-3"], /--due-soon-days/, 2],
+    ["an unknown option", () => ["scan", "--colour"], /未知选项：--colour/, 2],
+    ["an unknown command", () => ["scna"], /未知命令：scna/, 2],
+    ["flag without -o", () => ["flag", SAMPLE], /-o/, 2],
+    ["an unknown rule set", () => ["rules", "--set", "县级"], /--set/, 2],
   ];
 
-  it.each(cases)("%s", (_name, args, message) => {
+  it.each(cases)("%s", (_name, args, message, code) => {
     const r = run(args());
-    expect(r.code).not.toBe(0);
-    expect(r.code).not.toBeNull();
+    expect(r.code).toBe(code);
     expect(r.stderr).toMatch(message);
-    expect(r.stderr).toMatch(/[\u4e00-\u9fff]/);
+    expect(r.stderr).toMatch(/^错误：/);
+    if (code === 2) expect(r.stderr).toContain("运行 dalianbing help 查看用法。");
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(r.stdout).toBe("");
   });
