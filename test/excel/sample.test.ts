@@ -1,5 +1,9 @@
 /** The adapter over the in-memory Excel loaded from the shipped sample workbook. */
 import * as path from "path";
+import ExcelJS from "exceljs";
+import { readWorkbook as readCliWorkbook } from "../../src/cli/read-workbook";
+import { scanWorkbook } from "../../src/core/scan";
+import type { ScannedMilestone } from "../../src/core/scan/types";
 import { BACKUP_SHEET, FLAG_STYLE } from "../../src/core/flags/types";
 import { snapshotFromXlsx } from "../support/in-memory-excel/from-xlsx";
 import { measureSyncsPerScan } from "../support/in-memory-excel/measure";
@@ -22,6 +26,13 @@ test("the sample is scanned in at most 3 syncs, and measureSyncsPerScan says the
   const gongjian = result.tables.find((t) => t.kind === "攻坚")!;
   expect(gongjian.rows).toBe(51);
   expect(result.tables.some((t) => t.kind === "基准")).toBe(true);
+  // The pane sees what the command line sees in the same file (read there with ExcelJS).
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(SAMPLE);
+  const cli = scanWorkbook(readCliWorkbook(wb), options);
+  expect(result.counts).toEqual(cli.counts);
+  const key = (m: ScannedMilestone) => `${m.sheet}!${m.cell}#${m.label} ${m.status} ${m.due}`;
+  expect(result.milestones.map(key)).toEqual(cli.milestones.map(key));
   expect(result.counts.overdue).toBeGreaterThan(0);
 });
 
