@@ -202,7 +202,14 @@ describe("dalianbing rules", () => {
   it("prints every catalog without --set", () => {
     const r = run(["rules"]);
     expect(r.code).toBe(0);
-    for (const word of ["攻坚", "基准", "个人"]) expect(r.stdout).toContain(word);
+    // The four catalogs, by the titles of 附件4/5/6 (source lines 191, 223, 253), in this order.
+    const titles = r.stdout.split("\n").filter((l) => /^表现突出.*评审细则/.test(l));
+    expect(titles).toEqual([
+      "表现突出集体攻坚任务评审细则（附件4）",
+      "表现突出集体基准任务评审细则·市级（附件5）",
+      "表现突出集体基准任务评审细则·县级（附件5）",
+      "表现突出个人评审细则（附件6）",
+    ]);
   });
 });
 

@@ -207,7 +207,10 @@ describe("invariants over every item (DESIGN §4 Numbers)", () => {
     }
   });
   it("a deduction with a very large count reaches exactly its cap", () => {
-    for (const item of all().filter((i) => i.type === "deduction")) {
+    const deductions = all().filter((i) => i.type === "deduction");
+    // 攻坚 4 统一着装持证 (source line 198) is one; the loop below must not run over nothing.
+    expect(deductions.map((i) => i.id)).toContain("4");
+    for (const item of deductions) {
       const inputs = item.inputs.map((s): RawInput => (s.kind === "count" ? 1000 : s.kind === "flag" ? "是" : s.kind === "points" ? s.max! : null));
       expect([item.id, scoreItem(item, inputs)]).toEqual([item.id, { kind: "points", points: -item.maxPoints }]);
     }
