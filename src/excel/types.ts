@@ -1,6 +1,4 @@
 /**
- * `problems` in a result: places the action had to skip (e.g. a protected sheet), said in Chinese.
- *
  * The adapter the task pane talks to. src/excel implements it over Excel.run; tests and the browser
  * e2e run it against the in-memory Excel in test/support. The pane never calls Office.js itself.
  */
@@ -16,6 +14,7 @@ export interface ScanProgress {
   total: number;
 }
 
+/** `problems` in a result: places the action had to skip (e.g. a protected sheet), said in Chinese. */
 export interface WorkbookAdapter {
   /** Reads every sheet (fixed number of syncs) and scans it. */
   scan(options: { asOf: string; dueSoonDays: number }, onProgress?: (p: ScanProgress) => void): Promise<ScanResult>;

@@ -1,4 +1,4 @@
-/** The overdue and due-soon milestones in groups, each group with its 复制催办通知 button. */
+/** The overdue and due-soon milestones in groups; grouped by a person, each named person's group has a 复制催办通知 button. */
 import * as React from "react";
 import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { ScannedMilestone } from "../../core/scan/types";

@@ -1,5 +1,5 @@
 /**
- * The pane's messages (errors in red, results of actions in green), each dismissable. Screen readers
+ * The pane's messages (errors in red, warnings in yellow, results of actions in green), each dismissable. Screen readers
  * hear them through the AriaLiveAnnouncer around the pane (errors at once, the rest politely).
  */
 import * as React from "react";

@@ -18,7 +18,7 @@ export function ScanProgressView(props: { progress: ScanProgress | null }): Reac
   );
 }
 
-/** "截至 2024年9月1日，已识别 2 张表：攻坚任务（攻坚，2024年）、基准任务（基准，2024年）" */
+/** "截至 2024年9月1日，已识别 2 张表：攻坚任务（攻坚，2024年，51行）、基准任务（基准，2024年，25行）" */
 export function TablesSummary(props: { scan: ScanResult; asOfText: string }): React.JSX.Element {
   const styles = useStyles();
   const { tables } = props.scan;
