@@ -232,6 +232,12 @@ function runRules(args: ParsedArgs, io: Io): number {
   return 0;
 }
 
+/** A bug's own text for the maintainers; never "undefined" or "[object Object]". */
+function internalErrorText(e: unknown): string {
+  const message = e instanceof Error ? e.message : typeof e === "string" ? e : "";
+  return message.trim() || "未知错误";
+}
+
 /** Runs one command; returns the exit code. User errors are printed in Chinese, never as a stack trace. */
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
@@ -254,7 +260,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stderr(`错误：${e.message}\n`);
       return e.exitCode;
     }
-    io.stderr(`内部错误：${(e as Error)?.message ?? String(e)}\n请把这条信息和所用文件反馈给维护人员。\n`);
+    io.stderr(`内部错误：${internalErrorText(e)}\n请把这条信息和所用文件反馈给维护人员。\n`);
     return 70;
   }
 }
@@ -275,7 +281,7 @@ export function run(): void {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`内部错误：${(e as Error)?.message ?? String(e)}\n`);
+      process.stderr.write(`内部错误：${internalErrorText(e)}\n`);
       process.exitCode = 70;
     },
   );
