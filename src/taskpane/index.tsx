@@ -17,7 +17,7 @@ function mount(): HTMLElement {
 }
 
 function showStartupError(container: HTMLElement, error: unknown): void {
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = (error instanceof Error ? error.message : typeof error === "string" ? error : "").trim() || "未知错误";
   container.textContent = `大练兵助手无法启动：${detail}。请关闭任务窗格后重新打开；如仍不行，请联系管理员。`;
   container.setAttribute("role", "alert");
 }
