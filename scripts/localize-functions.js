@@ -2,7 +2,9 @@
 /**
  * Writes the Chinese custom-function metadata (issue 3 §5, DESIGN §7): functions.json as generated
  * from the JSDoc of src/functions/functions.ts, with every description replaced by the Chinese text
- * of src/functions/zh-cn.ts. Ids and names stay as they are (DALIANBING.* in every language). The
+ * of src/functions/zh-cn.ts, and every parameter shown under its short Chinese name (the formula tooltip
+ * reads DALIANBING.STATUS(节点文本, [参照日期], …); Office's localisation guide translates parameter
+ * names the same way). Function ids and names stay as they are (DALIANBING.* in every language). The
  * metadata plugin does not localise, so webpack calls `localizeMetadata` right after it emits
  * functions.json; it can also run alone:
  *   node scripts/localize-functions.js [dist/functions.json] [dist/functions-zh-cn.json]
@@ -21,6 +23,8 @@ function loadHelpTable(file = ZH_CN_SOURCE) {
 }
 
 const CJK = /[\u4e00-\u9fff]/;
+/** A parameter name Excel shows in the tooltip: letters only (CJK or ASCII), no spaces or punctuation. */
+const PARAMETER_NAME = /^[\u4e00-\u9fffA-Za-z]+$/;
 
 /**
  * @param {{functions: Array<{id: string, name: string, description?: string, parameters: Array<{name: string, description?: string}>}>}} metadata
@@ -51,8 +55,15 @@ function localizeMetadata(metadata, table) {
         errors.push(`函数 ${fn.id} 的参数 ${p.name} 缺少中文说明 / no Chinese help for ${fn.id}(${p.name})`);
         return p;
       }
-      return { ...p, description: `${ph.zh}：${ph.description}` };
+      if (!PARAMETER_NAME.test(ph.zh)) {
+        errors.push(`函数 ${fn.id} 的参数 ${p.name} 的中文名“${ph.zh}”只能由汉字或字母组成 / bad Chinese name for ${fn.id}(${p.name})`);
+      }
+      return { ...p, name: ph.zh, description: ph.description };
     });
+    const zhNames = parameters.map((p) => p.name);
+    if (new Set(zhNames).size !== zhNames.length) {
+      errors.push(`函数 ${fn.id} 有重名的中文参数名 / duplicate Chinese parameter names in ${fn.id}`);
+    }
     const description = help.result ? `${help.description}结果：${help.result}` : help.description;
     return { ...fn, description, parameters };
   });

@@ -9,7 +9,7 @@
  *   - error values (#N/A…) normally never reach the function: Excel answers the error itself. Should
  *     one arrive anyway (an object with an error code), it is refused with a message.
  * Every failure is an InputError whose message is Chinese and names the parameter (`label`, e.g.
- * "asOf（参照日期）", see paramName in zh-cn.ts).
+ * “参照日期”, the name Chinese Excel shows in the tooltip; see paramName in zh-cn.ts).
  */
 import { excelSerialFromIso, isoFromExcelSerial, parseIsoDate, type IsoDate } from "../core/dates";
 import type { RawInput } from "../core/rules/types";
@@ -60,7 +60,7 @@ export function flattenCells(value: unknown): unknown[] {
 }
 
 function refuseError(value: unknown, label: string): void {
-  if (isExcelErrorValue(value)) throw new InputError(`参数 ${label}含有错误值，请先更正该单元格`);
+  if (isExcelErrorValue(value)) throw new InputError(`参数${label}含有错误值，请先更正该单元格`);
 }
 
 const FULL_WIDTH_DIGITS = /[０-９．－＋％]/g;
@@ -87,12 +87,12 @@ export interface NumberRule {
 }
 
 function checkNumber(n: number, label: string, rule: NumberRule, received: unknown): number {
-  if (rule.integer && !Number.isInteger(n)) throw new InputError(`参数 ${label}应为整数，收到 ${describeValue(received)}`);
+  if (rule.integer && !Number.isInteger(n)) throw new InputError(`参数${label}应为整数，收到 ${describeValue(received)}`);
   if (rule.min !== undefined && n < rule.min) {
-    throw new InputError(`参数 ${label}应不小于 ${rule.min}，收到 ${describeValue(received)}`);
+    throw new InputError(`参数${label}应不小于 ${rule.min}，收到 ${describeValue(received)}`);
   }
   if (rule.max !== undefined && n > rule.max) {
-    throw new InputError(`参数 ${label}应不大于 ${rule.max}，收到 ${describeValue(received)}`);
+    throw new InputError(`参数${label}应不大于 ${rule.max}，收到 ${describeValue(received)}`);
   }
   return n;
 }
@@ -100,19 +100,19 @@ function checkNumber(n: number, label: string, rule: NumberRule, received: unkno
 /** A required number. */
 export function toNumber(value: unknown, label: string, rule: NumberRule = {}): number {
   const n = toOptionalNumber(value, label, rule);
-  if (n === null) throw new InputError(`参数 ${label}不能为空`);
+  if (n === null) throw new InputError(`参数${label}不能为空`);
   return n;
 }
 
 /** A number, or null when the argument is omitted or the cell is empty. */
 export function toOptionalNumber(value: unknown, label: string, rule: NumberRule = {}): number | null {
   const cells = Array.isArray(value) ? flattenCells(value) : [value];
-  if (cells.length > 1) throw new InputError(`参数 ${label}应为单个数值，收到 ${describeValue(value)}`);
+  if (cells.length > 1) throw new InputError(`参数${label}应为单个数值，收到 ${describeValue(value)}`);
   const cell = cells[0];
   refuseError(cell, label);
   if (isBlank(cell)) return null;
   const n = parseNumber(cell);
-  if (n === null) throw new InputError(`参数 ${label}应为数字，收到 ${describeValue(cell)}`);
+  if (n === null) throw new InputError(`参数${label}应为数字，收到 ${describeValue(cell)}`);
   return checkNumber(n, label, rule, cell);
 }
 
@@ -126,7 +126,7 @@ export function toCellList(value: unknown, label: string): (number | null)[] {
     refuseError(cell, label);
     if (isBlank(cell)) return null;
     const n = parseNumber(cell);
-    if (n === null) throw new InputError(`参数 ${label}的第 ${index + 1} 个值应为数字，收到 ${describeValue(cell)}`);
+    if (n === null) throw new InputError(`参数${label}的第 ${index + 1} 个值应为数字，收到 ${describeValue(cell)}`);
     return n;
   });
 }
@@ -143,7 +143,7 @@ export function toText(value: unknown, label: string, joiner = "\n"): string {
     if (typeof cell === "string") parts.push(cell);
     else if (typeof cell === "number") parts.push(String(cell));
     else if (typeof cell === "boolean") parts.push(cell ? "TRUE" : "FALSE");
-    else throw new InputError(`参数 ${label}应为文本，收到 ${describeValue(cell)}`);
+    else throw new InputError(`参数${label}应为文本，收到 ${describeValue(cell)}`);
   }
   return parts.join(joiner);
 }
@@ -158,13 +158,13 @@ const MAX_SERIAL = 2_958_465;
  */
 export function toOptionalIsoDate(value: unknown, label: string): IsoDate | null {
   const cells = flattenCells(value);
-  if (cells.length > 1) throw new InputError(`参数 ${label}应为单个日期，收到 ${describeValue(value)}`);
+  if (cells.length > 1) throw new InputError(`参数${label}应为单个日期，收到 ${describeValue(value)}`);
   const cell = cells[0];
   refuseError(cell, label);
   if (isBlank(cell) || cell === 0) return null;
   if (typeof cell === "number") {
     if (!Number.isFinite(cell) || cell < 1 || cell > MAX_SERIAL) {
-      throw new InputError(`参数 ${label}应为 Excel 日期，收到 ${describeValue(cell)}`);
+      throw new InputError(`参数${label}应为 Excel 日期，收到 ${describeValue(cell)}`);
     }
     return isoFromExcelSerial(cell);
   }
@@ -174,7 +174,7 @@ export function toOptionalIsoDate(value: unknown, label: string): IsoDate | null
     const iso = match ? parseIsoDate(`${match[1]}-${match[2]}-${match[3]}`) : null;
     if (iso) return iso;
   }
-  throw new InputError(`参数 ${label}应为日期（如 2024-09-01 或 Excel 日期），收到 ${describeValue(cell)}`);
+  throw new InputError(`参数${label}应为日期（如 2024-09-01 或 Excel 日期），收到 ${describeValue(cell)}`);
 }
 
 /** A four-digit year, or null when omitted / empty / 0. */
@@ -183,7 +183,7 @@ export function toOptionalYear(value: unknown, label: string): number | null {
   if (cells.length === 1 && cells[0] === 0) return null;
   const year = toOptionalNumber(value, label, { integer: true });
   if (year === null) return null;
-  if (year < 1900 || year > 9999) throw new InputError(`参数 ${label}应为四位年份，如 2024，收到 ${describeValue(year)}`);
+  if (year < 1900 || year > 9999) throw new InputError(`参数${label}应为四位年份，如 2024，收到 ${describeValue(year)}`);
   return year;
 }
 
@@ -199,7 +199,7 @@ function toRawCell(cell: unknown, label: string): RawInput {
   refuseError(cell, label);
   if (isBlank(cell)) return null;
   if (typeof cell === "number" || typeof cell === "string" || typeof cell === "boolean") return cell;
-  throw new InputError(`参数 ${label}含有无法识别的值`);
+  throw new InputError(`参数${label}含有无法识别的值`);
 }
 
 /**
@@ -215,13 +215,13 @@ export function toRawInputs(argumentsList: unknown, label: string): RawInput[] {
 /** An item id as typed: 5, "5", "攻坚5", "基准市-…" (numbers that are whole read as their digits). */
 export function toItemId(value: unknown, label: string): string | number {
   const cells = flattenCells(value);
-  if (cells.length !== 1) throw new InputError(`参数 ${label}应为单个序号，收到 ${describeValue(value)}`);
+  if (cells.length !== 1) throw new InputError(`参数${label}应为单个序号，收到 ${describeValue(value)}`);
   const cell = cells[0];
   refuseError(cell, label);
-  if (isBlank(cell)) throw new InputError(`参数 ${label}不能为空，请填写评审项目的序号`);
+  if (isBlank(cell)) throw new InputError(`参数${label}不能为空，请填写评审项目的序号`);
   if (typeof cell === "number" && Number.isFinite(cell)) return cell;
   if (typeof cell === "string") return toHalfWidth(cell.trim());
-  throw new InputError(`参数 ${label}应为评审项目的序号，收到 ${describeValue(cell)}`);
+  throw new InputError(`参数${label}应为评审项目的序号，收到 ${describeValue(cell)}`);
 }
 
 /** A due date as an Excel date serial, for cells formatted as dates. */

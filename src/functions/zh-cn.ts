@@ -2,10 +2,11 @@
  * Chinese help for every DALIANBING function (issue 3 §5). scripts/localize-functions.js turns
  * dist/functions.json (English, from the JSDoc in functions.ts) into dist/functions-zh-cn.json with
  * these texts; the build fails when a function or a parameter is missing here or listed here but
- * not in functions.ts. Function and parameter names stay as they are (DALIANBING.* everywhere).
+ * not in functions.ts. Function names stay DALIANBING.* everywhere.
  *
- * `zh` is the parameter's short Chinese name: the help shows it first ("数值：…") and error
- * messages name the parameter with it ("参数 value（数值）应为数字").
+ * `zh` is the parameter's short Chinese name: Chinese Excel shows it in the formula tooltip
+ * (DALIANBING.TIER(数值, 门槛, 分值)), and error messages name the parameter with it
+ * ("参数“数值”应为数字").
  */
 export interface ParamHelp {
   zh: string;
@@ -153,5 +154,5 @@ export const ZH_CN_HELP: Record<string, FunctionHelp> = {
 /** "value（数值）": how error messages name a parameter. */
 export function paramName(functionId: string, param: string): string {
   const zh = ZH_CN_HELP[functionId]?.params[param]?.zh;
-  return zh ? `${param}（${zh}）` : param;
+  return zh ? `“${zh}”` : `“${param}”`;
 }

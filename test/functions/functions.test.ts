@@ -67,10 +67,10 @@ describe("tier calculators", () => {
   test("TIER answers #VALUE! naming the parameter for text that is not a number", () => {
     const error = excelError(() => tierFunction("很好", [[0.9]], [[3]]));
     expect(error.code).toBe("#VALUE!");
-    expect(error.message).toContain("value（数值）");
+    expect(error.message).toContain("“数值”");
     expect(error.message).toContain("很好");
     const inRange = excelError(() => tierFunction(0.8, [[0.9], ["八成"]], [[3], [2]]));
-    expect(inRange.message).toContain("thresholds（门槛）的第 2 个值应为数字");
+    expect(inRange.message).toContain("“门槛”的第 2 个值应为数字");
   });
 
   test("PERUNIT and DEDUCT stop at their cap; a deduction is never positive", () => {
@@ -120,7 +120,7 @@ describe("tier calculators", () => {
   test("a range where one number is expected is refused", () => {
     const error = excelError(() => perUnitFunction([[1], [2]], 0.5, 1));
     expect(error.code).toBe("#VALUE!");
-    expect(error.message).toContain("count（数量）应为单个数值");
+    expect(error.message).toContain("“数量”应为单个数值");
   });
 });
 
@@ -187,7 +187,7 @@ describe("item scores (附件4)", () => {
 
   test("an empty item cell asks for the 序号", () => {
     const error = excelError(() => maxScoreFunction(null));
-    expect(error.message).toContain("item（评审项目）不能为空");
+    expect(error.message).toContain("“评审项目”不能为空");
   });
 
   test("MAXSCORE and RULE give the item's 分值 and the province's words", () => {
@@ -279,10 +279,10 @@ describe("milestone functions on the source's cells", () => {
   test("bad asOf and year answer #VALUE! naming the parameter", () => {
     const asOf = excelError(() => statusFunction(ROW1, "明天", null, null));
     expect(asOf.code).toBe("#VALUE!");
-    expect(asOf.message).toContain("asOf（参照日期）");
+    expect(asOf.message).toContain("“参照日期”");
     expect(asOf.message).toContain("明天");
     const year = excelError(() => statusFunction(ROW1, D["2024-09-01"], null, 24));
-    expect(year.message).toContain("year（年份）应为四位年份");
+    expect(year.message).toContain("“年份”应为四位年份");
   });
 
   test("a 10,000-character cell still answers", () => {

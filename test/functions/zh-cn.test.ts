@@ -47,8 +47,11 @@ test("the Chinese metadata covers every function and parameter, in Chinese, with
     expect(fn.id).toBe(original.id);
     expect(fn.name).toBe(original.name); // DALIANBING.TIER in every language
     expect(fn.description).toMatch(CJK);
-    expect(fn.parameters.map((p) => p.name)).toEqual(original.parameters.map((p) => p.name));
+    // Same parameters, in the same order, each under its Chinese name from the table.
+    expect(fn.parameters.map((p) => p.name)).toEqual(original.parameters.map((p) => ZH_CN_HELP[fn.id].params[p.name].zh));
+    expect(new Set(fn.parameters.map((p) => p.name)).size).toBe(fn.parameters.length);
     for (const p of fn.parameters) {
+      expect(p.name).toMatch(/^[\u4e00-\u9fff]+$/);
       expect(p.description).toMatch(CJK);
       expect(p.description?.trim().length).toBeGreaterThan(4);
     }
@@ -81,6 +84,12 @@ test("a gap in the table fails the localisation step (and so the build)", () => 
 
   const extra = { ...ZH_CN_HELP, AVERAGE: { description: "平均值", params: {} } };
   expect(localizeMetadata(english, extra).errors.join("\n")).toContain("AVERAGE 不是现有函数");
+
+  const twoAlike = { ...ZH_CN_HELP, PERUNIT: { ...ZH_CN_HELP.PERUNIT, params: { ...ZH_CN_HELP.PERUNIT.params, cap: { zh: "数量", description: "上限分值。" } } } };
+  expect(localizeMetadata(english, twoAlike).errors.join("\n")).toContain("PERUNIT 有重名的中文参数名");
+
+  const punctuated = { ...ZH_CN_HELP, MAXSCORE: { ...ZH_CN_HELP.MAXSCORE, params: { item: { zh: "评审 项目", description: "序号。" } } } };
+  expect(localizeMetadata(english, punctuated).errors.join("\n")).toContain("只能由汉字或字母组成");
 
   const english_only = { ...ZH_CN_HELP, RULE: { ...ZH_CN_HELP.RULE, description: "The rule text" } };
   expect(localizeMetadata(english, english_only).errors.join("\n")).toContain("RULE 的中文说明为空或不是中文");
