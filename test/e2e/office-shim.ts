@@ -4,6 +4,7 @@
  * Office and Excel the add-in expects, plus CustomFunctions for the functions bundle of the shared
  * runtime. window.__inMemoryExcel lets the test read the workbook back.
  */
+import "../support/custom-functions-mock"; // defines CustomFunctions (Error, ErrorCode, associate) as office.js would
 import { createInMemoryExcel, type WorkbookSnapshot } from "../support/in-memory-excel";
 
 interface ShimWindow {
@@ -12,7 +13,6 @@ interface ShimWindow {
   __inMemoryExcel: ReturnType<typeof createInMemoryExcel>;
   Office: unknown;
   Excel: unknown;
-  CustomFunctions: unknown;
 }
 
 const w = window as unknown as ShimWindow;
@@ -42,25 +42,3 @@ w.Office = {
   },
 };
 
-class CustomFunctionsError extends Error {
-  constructor(
-    public code: string,
-    message?: string,
-  ) {
-    super(message ?? code);
-  }
-}
-
-w.CustomFunctions = {
-  associate: () => undefined,
-  Error: CustomFunctionsError,
-  ErrorCode: {
-    invalidValue: "#VALUE!",
-    notAvailable: "#N/A",
-    divisionByZero: "#DIV/0!",
-    invalidNumber: "#NUM!",
-    nullReference: "#NULL!",
-    invalidName: "#NAME?",
-    invalidReference: "#REF!",
-  },
-};

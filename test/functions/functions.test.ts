@@ -3,7 +3,7 @@
  * ranges, Excel serials for dates), errors as CustomFunctions.Error with a Chinese message.
  * Expected values are worked out by hand from the source document and DESIGN §4.
  */
-import { excelError } from "./customFunctionsMock";
+import { excelError } from "../support/custom-functions-mock";
 import {
   deductFunction,
   milestonesFunction,

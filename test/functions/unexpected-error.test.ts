@@ -2,7 +2,7 @@
  * A failure that is not an input error (a bug in the core) still reaches the cell as #VALUE! with a
  * Chinese message; the original English text is kept in brackets for the maintainers.
  */
-import { excelError } from "./customFunctionsMock";
+import { excelError } from "../support/custom-functions-mock";
 
 jest.mock("../../src/core/rules", () => ({
   ...jest.requireActual("../../src/core/rules"),

@@ -15,8 +15,8 @@
  * by address: columns the add-in inserted in the middle of a base sheet shift its formatting.
  */
 import ExcelJS from "exceljs";
-import "../../functions/customFunctionsMock";
-import { MockCustomFunctionsError } from "../../functions/customFunctionsMock";
+import "../custom-functions-mock";
+import { MockCustomFunctionsError } from "../custom-functions-mock";
 import * as functions from "../../../src/functions/functions";
 import { excelSerialFromIso, parseIsoDate } from "../../../src/core/dates";
 import type { SheetSnapshot, SnapshotCell, SnapshotValue, WorkbookSnapshot } from "./model";

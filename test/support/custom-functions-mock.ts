@@ -1,6 +1,7 @@
 /**
  * A stand-in for the CustomFunctions global that office.js provides in Excel: just what the
- * functions layer uses (Error and ErrorCode). Import this before calling the functions.
+ * functions layer uses (Error and ErrorCode). Import this before calling the functions; the browser
+ * e2e bundles it into its office.js stand-in too.
  */
 export class MockCustomFunctionsError {
   constructor(
