@@ -1,8 +1,9 @@
-/** The committed sample workbook, read through ExcelJS as a shell would, is recognised completely. */
+/** The committed sample workbook, read with the CLI's ExcelJS reader as a shell would, is recognised completely. */
 import { join } from "path";
+import ExcelJS from "exceljs";
 import { recognizeWorkbook } from "../../src/core/tables";
 import type { RecognisedTable, RecognitionResult } from "../../src/core/tables/types";
-import { readWorkbookGrids } from "../support/xlsx-grid";
+import { readWorkbook } from "../../src/cli/read-workbook";
 import { readSampleData } from "../../scripts/build-sample";
 
 const SAMPLE = join(__dirname, "..", "..", "samples", "盘锦市2024年大练兵责任分解表.xlsx");
@@ -13,7 +14,9 @@ describe("sample workbook", () => {
   let gongjian: RecognisedTable;
   let jizhun: RecognisedTable;
   beforeAll(async () => {
-    result = recognizeWorkbook(await readWorkbookGrids(SAMPLE));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(SAMPLE);
+    result = recognizeWorkbook(readWorkbook(workbook));
     gongjian = result.tables.find((t) => t.kind === "攻坚")!;
     jizhun = result.tables.find((t) => t.kind === "基准")!;
   });
