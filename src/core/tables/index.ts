@@ -1,5 +1,7 @@
 /** Table recognition: SheetGrid → responsibility tables (issue 2 §3, DESIGN §5). API listed at the end of ./types.ts. */
 export { normalizeHeader } from "./headers";
-export { recognizeSheet, recognizeWorkbook, yearFromTitle, headingOf } from "./recognize";
+export { recognizeSheet, recognizeWorkbook, headingOf } from "./recognize";
+/** The same function as the milestones module's (one implementation, DESIGN §4). */
+export { yearFromTitle } from "../milestones/year";
 export type { SheetRecognition } from "./recognize";
 export type * from "./types";

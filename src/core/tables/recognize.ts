@@ -8,6 +8,7 @@
  */
 import { cellAddress, parseCellAddress } from "../address";
 import type { MergedArea, Problem, SheetGrid } from "../grid";
+import { yearFromTitle } from "../milestones/year";
 import { CellReader } from "./cells";
 import { kindOfHeader, missingRequiredColumns, readHeaderCells, type HeaderCells } from "./headers";
 import type { ColumnRole, Owners, RecognisedTable, RecognitionResult, TableKind, TableRow } from "./types";
@@ -147,16 +148,6 @@ function findTitle(reader: CellReader, headerRow: number, floor: number): string
     if (text !== "" && text.length <= LONGEST_TITLE) candidates.push(text);
   }
   return candidates.find((text) => text.includes("表")) ?? candidates[0] ?? null;
-}
-
-const FULL_WIDTH_DIGIT = /[０-９]/g;
-
-/** "盘锦市2024年…" → 2024 (DESIGN §4: deadlines take their year from the title). */
-export function yearFromTitle(title: string | null): number | null {
-  if (!title) return null;
-  const ascii = title.replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-  const match = /((?:19|20)\d{2})\s*年/.exec(ascii);
-  return match ? Number(match[1]) : null;
 }
 
 /** 基准 rows have no 评审项目: the heading of their 评审内容 ("1. 机构规范化建设（2分）。…" → "机构规范化建设（2分）"). */
@@ -341,7 +332,7 @@ function readTable(
     sheet: sheet.name,
     kind: header.kind,
     title,
-    year: yearFromTitle(title),
+    year: title === null ? null : yearFromTitle(title),
     headerRow: header.row,
     columns: header.columns,
     extraColumns: header.extraColumns,
