@@ -12,6 +12,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import { columnIndex, columnName } from "../src/core/address";
 import { RULE_SETS } from "../src/core/rules";
 import type { InputSpec } from "../src/core/rules/types";
 import { createExcelAdapter } from "../src/excel";
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
       if (!label) throw new Error(`评分表: no label for ${item.id} ${spec.name}`);
       const col = label[0].replace(/\d+$/, "");
       const first = columnIndex(col) + 1;
-      writes.push({ address: `${columnLetters(first)}${row}:${columnLetters(first + values.length - 1)}${row}`, values });
+      writes.push({ address: `${columnName(first)}${row}:${columnName(first + values.length - 1)}${row}`, values });
     });
   }
   await fake.Excel.run((async (ctx: Excel.RequestContext) => {
@@ -96,18 +97,6 @@ async function main(): Promise<void> {
   console.log(xlsx);
   console.log(pdf);
   for (const f of fs.readdirSync(outDir).filter((f) => /^page-\d+\.png$/.test(f)).sort()) console.log(path.join(outDir, f));
-}
-
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n - 1;
-}
-
-function columnLetters(index: number): string {
-  let name = "";
-  for (let c = index + 1; c > 0; c = Math.floor((c - 1) / 26)) name = String.fromCharCode(65 + ((c - 1) % 26)) + name;
-  return name;
 }
 
 main().catch((error) => {

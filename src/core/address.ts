@@ -11,6 +11,13 @@ export function columnName(col: number): string {
   return name;
 }
 
+/** "A" → 0, "AA" → 26 (letters in either case). */
+export function columnIndex(letters: string): number {
+  let col = 0;
+  for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return col - 1;
+}
+
 export function cellAddress(row: number, col: number): string {
   return `${columnName(col)}${row + 1}`;
 }
@@ -18,7 +25,5 @@ export function cellAddress(row: number, col: number): string {
 export function parseCellAddress(address: string): { row: number; col: number } {
   const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
   if (!match) throw new Error(`不是有效的单元格地址：${address}`);
-  let col = 0;
-  for (const ch of match[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(match[2]) - 1, col: col - 1 };
+  return { row: Number(match[2]) - 1, col: columnIndex(match[1]) };
 }

@@ -1,12 +1,6 @@
 /** Range addresses as Office.js writes them: "Sheet1!A1:C3", "'My Sheet'!B2", lists joined by commas. */
 import type { MergedArea } from "../core/grid";
-import { cellAddress, columnName } from "../core/address";
-
-function columnIndex(letters: string): number {
-  let col = 0;
-  for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return col - 1;
-}
+import { cellAddress, columnIndex, columnName } from "../core/address";
 
 /** Splits a comma-separated list of addresses, keeping commas inside quoted sheet names. */
 export function splitAddressList(text: string): string[] {

@@ -2,7 +2,7 @@
  * The workbook behind the in-memory Excel: plain data, plus the JSON snapshot format tests load from
  * and dump to. Pure TypeScript (no Node APIs) so the browser e2e can bundle it.
  */
-import { cellAddress, columnName } from "../../../src/core/address";
+import { cellAddress, columnIndex, columnName } from "../../../src/core/address";
 
 export type SnapshotValue = string | number | boolean | null | { error: string };
 
@@ -132,11 +132,8 @@ export function key(row: number, col: number): string {
   return `${row},${col}`;
 }
 
-export function parseColumn(letters: string): number {
-  let col = 0;
-  for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return col - 1;
-}
+/** Column letters → 0-based index (the core's conversion, under the name this model's callers use). */
+export const parseColumn = columnIndex;
 
 /** "A1", "A1:C3", "C:E", "3:5", with optional "$". Throws on anything else. */
 export function parseRect(address: string): Rect {

@@ -18,6 +18,7 @@ import ExcelJS from "exceljs";
 import "../custom-functions-mock";
 import { MockCustomFunctionsError } from "../custom-functions-mock";
 import * as functions from "../../../src/functions/functions";
+import { cellAddress } from "../../../src/core/address";
 import { excelSerialFromIso, parseIsoDate } from "../../../src/core/dates";
 import type { SheetSnapshot, SnapshotCell, SnapshotValue, WorkbookSnapshot } from "./model";
 import { parseColumn, parseRect } from "./model";
@@ -245,7 +246,7 @@ class Evaluator {
     const out: Matrix = [];
     for (let r = rect.top; r <= rect.bottom; r++) {
       const row: Scalar[] = [];
-      for (let c = rect.left; c <= rect.right; c++) row.push(this.cell(sheet, addressOf(r, c)));
+      for (let c = rect.left; c <= rect.right; c++) row.push(this.cell(sheet, cellAddress(r, c)));
       out.push(row);
     }
     return out;
@@ -377,12 +378,6 @@ class Evaluator {
       throw e;
     }
   }
-}
-
-function addressOf(row: number, col: number): string {
-  let name = "";
-  for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26)) name = String.fromCharCode(65 + ((c - 1) % 26)) + name;
-  return `${name}${row + 1}`;
 }
 
 /** The value `formula` in `sheet` computes to, or undefined when this evaluator cannot tell. */
@@ -568,7 +563,7 @@ export function workbookFromSnapshot(snapshot: WorkbookSnapshot, options: ToXlsx
     const mergedCells = new Set<string>();
     for (const m of s.merges ?? []) {
       const rect = parseRect(m);
-      for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) mergedCells.add(addressOf(r, c));
+      for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) mergedCells.add(cellAddress(r, c));
     }
     estimateRowHeights(ws, mergedCells);
     if (s.frozenRows) ws.views = [{ state: "frozen", ySplit: s.frozenRows }];
