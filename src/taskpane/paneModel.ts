@@ -2,10 +2,10 @@
  * Pure helpers behind the task pane: which milestones to list, how to filter and label them, and the
  * Chinese texts the pane shows. No React, no Office.js — unit-tested in test/taskpane/paneModel.test.ts.
  */
-import { isoParts, parseIsoDate, type IsoDate } from "../core/dates";
+import { parseIsoDate, type IsoDate } from "../core/dates";
 import type { Problem } from "../core/grid";
 import type { MilestoneStatus } from "../core/milestones/types";
-import { groupMilestones, UNASSIGNED, type GroupBy } from "../core/scan";
+import { chineseDate, groupMilestones, shorten, UNASSIGNED, type GroupBy } from "../core/scan";
 import type { ScannedMilestone, ScanResult } from "../core/scan/types";
 import type { NoteSupport, ScanProgress } from "../excel/types";
 
@@ -70,9 +70,7 @@ export function dayText(m: Pick<ScannedMilestone, "status" | "daysOverdue" | "da
 
 /** "2024年5月31日", or "无固定期限" when there is no due date. */
 export function dueText(due: IsoDate | null): string {
-  if (!due) return "无固定期限";
-  const { year, month, day } = isoParts(due);
-  return `${year}年${month}月${day}日`;
+  return due ? chineseDate(due) : "无固定期限";
 }
 
 /** "攻坚表!I7" */
@@ -88,8 +86,7 @@ export function itemTitle(m: Pick<ScannedMilestone, "serial" | "label">): string
 
 /** Keeps a long clause to one readable line; the full text stays available as a tooltip. */
 export function shortText(text: string, maxChars = 40): string {
-  const oneLine = text.replace(/\s+/g, " ").trim();
-  return oneLine.length <= maxChars ? oneLine : `${oneLine.slice(0, maxChars - 1)}…`;
+  return shorten(text, maxChars);
 }
 
 export function groupLabel(key: string): string {
