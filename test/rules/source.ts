@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 
 export const SOURCE_LINES: string[] = fs
-  .readFileSync(path.join(__dirname, "fixtures", "source-2024-panjin-dalianbing.txt"), "utf8")
+  .readFileSync(path.join(__dirname, "..", "fixtures", "source-2024-panjin-dalianbing.txt"), "utf8")
   .split(/\r?\n/);
 
 /** Line n (1-based), as cited in the catalogs. */

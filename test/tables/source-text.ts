@@ -1,6 +1,6 @@
 /**
- * The source document's two responsibility tables as exported text: fixtures/source-lines-23-188.txt
- * is a verbatim copy of lines 23–188 of ../shared/docs/source-2024-panjin-dalianbing.txt
+ * The source document's two responsibility tables as exported text: lines 23–188 of
+ * ../fixtures/source-2024-panjin-dalianbing.txt, the verbatim copy of ../shared/docs/source-2024-panjin-dalianbing.txt
  * (tab-separated; each page repeats the title and header rows; row 20 lost a cell).
  */
 import { readFileSync } from "fs";
@@ -8,7 +8,10 @@ import { join } from "path";
 import type { CellValue, SheetGrid } from "../../src/core/grid";
 
 export const FIRST_SOURCE_LINE = 23;
-const lines = readFileSync(join(__dirname, "fixtures", "source-lines-23-188.txt"), "utf8").split("\n");
+const LAST_SOURCE_LINE = 188;
+const lines = readFileSync(join(__dirname, "..", "fixtures", "source-2024-panjin-dalianbing.txt"), "utf8")
+  .split("\n")
+  .slice(FIRST_SOURCE_LINE - 1, LAST_SOURCE_LINE);
 
 /** The cells of source line n (1-based line number of the whole document). */
 export function sourceCells(line: number): string[] {
