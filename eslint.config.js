@@ -23,7 +23,7 @@ module.exports = tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
-    files: ["src/core/**/*.ts", "src/functions/**/*.ts", "src/taskpane/**/*.{ts,tsx}", "src/cli/**/*.ts"],
+    files: ["src/core/**/*.ts", "src/functions/**/*.ts", "src/taskpane/**/*.{ts,tsx}", "src/cli/**/*.ts", "src/xlsx/**/*.ts"],
     ignores: ["src/taskpane/index.tsx"],
     rules: {
       "no-restricted-globals": [

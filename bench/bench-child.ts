@@ -5,7 +5,7 @@
  * Prints one JSON line: { ms, maxRssKb, milestones? }.
  */
 import ExcelJS from "exceljs";
-import { readWorkbook } from "../src/cli/read-workbook";
+import { readWorkbook } from "../src/xlsx/read-workbook";
 
 async function main(): Promise<void> {
   const [mode, file] = process.argv.slice(2);

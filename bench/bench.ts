@@ -11,7 +11,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { readWorkbook } from "../src/cli/read-workbook";
+import { readWorkbook } from "../src/xlsx/read-workbook";
 import type { CellValue, SheetGrid } from "../src/core/grid";
 import { parseMilestones } from "../src/core/milestones";
 import * as rules from "../src/core/rules";

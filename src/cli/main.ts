@@ -10,8 +10,8 @@ import { formatRulesCatalog } from "../core/rules";
 import type { RuleSetId } from "../core/rules/types";
 import { scanWorkbook, toJsonReport } from "../core/scan";
 import type { ScanResult } from "../core/scan/types";
-import { applyFlags, restoreFlags } from "./flag-workbook";
-import { readWorkbook } from "./read-workbook";
+import { applyFlags, restoreFlags } from "../xlsx/flag-workbook";
+import { readWorkbook } from "../xlsx/read-workbook";
 import { formatScanReport } from "./report";
 import { CliError, openWorkbook, saveWorkbook, sameFile } from "./workbook-file";
 

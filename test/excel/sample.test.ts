@@ -1,7 +1,7 @@
 /** The adapter over the in-memory Excel loaded from the shipped sample workbook. */
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { readWorkbook as readCliWorkbook } from "../../src/cli/read-workbook";
+import { readWorkbook as readCliWorkbook } from "../../src/xlsx/read-workbook";
 import { scanWorkbook } from "../../src/core/scan";
 import type { ScannedMilestone } from "../../src/core/scan/types";
 import { BACKUP_SHEET, FLAG_STYLE } from "../../src/core/flags/types";

@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { noteText } from "../../src/cli/flag-workbook";
+import { noteText } from "../../src/xlsx/flag-workbook";
 import { BACKUP_SHEET, NOTE_MARKER } from "../../src/core/flags/types";
 import { cells, cli, command, everything, load, save, scanJson, sheetStates, tempDir, valueOf } from "./support";
 

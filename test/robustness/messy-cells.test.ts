@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { noteText } from "../../src/cli/flag-workbook";
+import { noteText } from "../../src/xlsx/flag-workbook";
 import { NOTE_MARKER } from "../../src/core/flags/types";
 import { cells, cli, everything, load, save, scanJson, tempDir, valueOf, type JsonReport } from "./support";
 

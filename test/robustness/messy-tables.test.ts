@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { readWorkbook } from "../../src/cli/read-workbook";
+import { readWorkbook } from "../../src/xlsx/read-workbook";
 import { scanWorkbook } from "../../src/core/scan";
 import type { ScanResult } from "../../src/core/scan/types";
 import { cli, load, save, tempDir } from "./support";

@@ -4,7 +4,7 @@
  */
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { readWorkbook } from "../../src/cli/read-workbook";
+import { readWorkbook } from "../../src/xlsx/read-workbook";
 import type { SheetGrid } from "../../src/core/grid";
 import { groupMilestones, reminderText, scanWorkbook } from "../../src/core/scan";
 import type { ScannedMilestone, ScanResult } from "../../src/core/scan/types";

@@ -3,7 +3,7 @@ import { join } from "path";
 import ExcelJS from "exceljs";
 import { recognizeWorkbook } from "../../src/core/tables";
 import type { RecognisedTable, RecognitionResult } from "../../src/core/tables/types";
-import { readWorkbook } from "../../src/cli/read-workbook";
+import { readWorkbook } from "../../src/xlsx/read-workbook";
 import { readSampleData } from "../../scripts/build-sample";
 
 const SAMPLE = join(__dirname, "..", "..", "samples", "盘锦市2024年大练兵责任分解表.xlsx");

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { applyFlags, noteText, restoreFlags } from "../../src/cli/flag-workbook";
+import { applyFlags, noteText, restoreFlags } from "../../src/xlsx/flag-workbook";
 import { encodeBackup } from "../../src/core/flags";
 import { BACKUP_SHEET, NOTE_MARKER, type FlagMark } from "../../src/core/flags/types";
 

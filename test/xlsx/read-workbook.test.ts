@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { readWorkbook, toCellValue } from "../../src/cli/read-workbook";
+import { readWorkbook, toCellValue } from "../../src/xlsx/read-workbook";
 import { BACKUP_SHEET } from "../../src/core/flags/types";
 
 async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
