@@ -2,6 +2,7 @@
  * The Chinese text report of `dalianbing scan`: overdue and due-soon milestones grouped by 盯办人,
  * then counts, then rule discrepancies and problems.
  */
+import { milestoneName } from "../core/milestones/name";
 import { chineseDate, groupMilestones, shorten } from "../core/scan";
 import type { ScannedMilestone, ScanResult } from "../core/scan/types";
 import { STATUS_SEVERITY, STATUS_ZH } from "../core/milestones/types";
@@ -114,7 +115,7 @@ function groupLines(
         m.status === "overdue"
           ? paint(colour, `已逾期${m.daysOverdue}天`)
           : paint(colour, m.daysLeft === 0 ? "今天到期" : `还剩${m.daysLeft}天`);
-      lines.push(`    · 序号${m.serial}-${m.label} ${shorten(m.text, 36)}`);
+      lines.push(`    · ${milestoneName(m)} ${shorten(m.text, 36)}`);
       lines.push(
         paint(
           "dim",

@@ -2,6 +2,7 @@
  * Pure helpers behind the task pane: which milestones to list, how to filter and label them, and the
  * Chinese texts the pane shows. No React, no Office.js — unit-tested in test/taskpane/paneModel.test.ts.
  */
+import { milestoneName } from "../core/milestones/name";
 import { parseIsoDate, type IsoDate } from "../core/dates";
 import type { Problem } from "../core/grid";
 import type { MilestoneStatus } from "../core/milestones/types";
@@ -78,10 +79,9 @@ export function placeText(sheet: string, cell: string): string {
   return `${sheet}!${cell}`;
 }
 
-/** "第 12 项 · 节点 2" — the row's 序号 and the milestone's number within its cell. */
-export function itemTitle(m: Pick<ScannedMilestone, "serial" | "label">): string {
-  const serial = m.serial.trim() ? `第 ${m.serial} 项` : "（无序号）";
-  return `${serial} · 节点 ${m.label}`;
+/** "序号12·节点2": the one milestone name (core/milestones/name.ts). */
+export function itemTitle(m: Pick<ScannedMilestone, "serial" | "label" | "row">): string {
+  return milestoneName(m);
 }
 
 /** Keeps a long clause to one readable line; the full text stays available as a tooltip. */

@@ -69,7 +69,7 @@ describe("planFlags", () => {
     const note = marks[0].note;
     expect(note.startsWith(NOTE_MARKER)).toBe(true);
     expect(note).toContain("截至2024年9月1日");
-    expect(note).toContain("第1项");
+    expect(note).toContain("序号1·节点1");
     expect(note).toContain("2024年5月31日");
     expect(note).toContain("已逾期93天");
     expect(note).toContain("盯办人：白聖豪");

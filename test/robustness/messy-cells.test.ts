@@ -167,7 +167,7 @@ describe("flag and unflag of the messy table", () => {
     const ws = (await load(flagged)).getWorksheet(SHEET)!;
     const note = noteText(ws.getCell("H10").note) ?? "";
     expect(note.startsWith(`请王科长审核\n\n${NOTE_MARKER}截至2024年9月1日`)).toBe(true);
-    expect(note).toContain("第1项 2024-08-15（应于2024年8月15日前完成，已逾期17天，盯办人：赵六）");
+    expect(note).toContain("节点1 2024-08-15（应于2024年8月15日前完成，已逾期17天，盯办人：赵六）");
     // H6 (one done, one pending) and H13 (pending) are not flagged.
     expect(ws.getCell("H6").note).toBeUndefined();
     expect(ws.getCell("H13").note).toBeUndefined();

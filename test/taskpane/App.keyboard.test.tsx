@@ -19,7 +19,7 @@ describe("keyboard only", () => {
     expect(adapter.scan).toHaveBeenCalledTimes(2);
     await screen.findByRole("list", { name: "节点状态统计" });
 
-    const firstItem = screen.getByRole("button", { name: /^第 7 项 · 节点 1/ });
+    const firstItem = screen.getByRole("button", { name: /^序号7·节点1/ });
     for (let i = 0; i < 40 && document.activeElement !== firstItem; i++) await user.tab();
     expect(firstItem).toHaveFocus();
     await user.keyboard("{Enter}");
@@ -27,7 +27,7 @@ describe("keyboard only", () => {
 
     // The next stop is its own 标记完成 button.
     await user.tab();
-    expect(screen.getByRole("button", { name: "标记完成：第 7 项 · 节点 1" })).toHaveFocus();
+    expect(screen.getByRole("button", { name: "标记完成：序号7·节点1" })).toHaveFocus();
   });
 
   test("arrow keys switch the grouping tabs", async () => {

@@ -20,13 +20,13 @@ function itemButtons(): HTMLElement[] {
 describe("the list of overdue and due-soon milestones", () => {
   test("shows each milestone with 序号, 节点, text, due date, days and place", async () => {
     renderPane(fakeAdapter());
-    const item = await screen.findByRole("button", { name: /^第 7 项 · 节点 1/ });
-    expect(item).toHaveTextContent("第 7 项 · 节点 1");
+    const item = await screen.findByRole("button", { name: /^序号7·节点1/ });
+    expect(item).toHaveTextContent("序号7·节点1");
     expect(item).toHaveTextContent("逾期17天");
     expect(item).toHaveTextContent("8月15日前,完成本年度案卷评查");
     expect(item).toHaveTextContent("截止 2024年8月15日");
     expect(item).toHaveTextContent("攻坚任务!I9");
-    expect(screen.getByRole("button", { name: /^第 3 项 · 节点 2/ })).toHaveTextContent("4天后到期");
+    expect(screen.getByRole("button", { name: /^序号3·节点2/ })).toHaveTextContent("4天后到期");
     // Pending, done and open-ended milestones are counted but not listed.
     expect(itemButtons()).toHaveLength(4);
   });
@@ -53,12 +53,12 @@ describe("the list of overdue and due-soon milestones", () => {
     const search = await screen.findByRole("searchbox", { name: "搜索节点" });
     const user = userEvent.setup();
     await user.type(search, "法制科");
-    expect(itemButtons().map((b) => b.getAttribute("aria-label")!.split("，")[0])).toEqual(["第 7 项 · 节点 1"]);
+    expect(itemButtons().map((b) => b.getAttribute("aria-label")!.split("，")[0])).toEqual(["序号7·节点1"]);
     await user.clear(search);
     await user.type(search, "3");
     expect(itemButtons().map((b) => b.getAttribute("aria-label")!.split("，")[0])).toEqual([
-      "第 3 项 · 节点 1",
-      "第 3 项 · 节点 2",
+      "序号3·节点1",
+      "序号3·节点2",
     ]);
     await user.clear(search);
     await user.type(search, "培训");
@@ -72,7 +72,7 @@ describe("the list of overdue and due-soon milestones", () => {
   test("clicking an item selects its cell in Excel", async () => {
     const adapter = fakeAdapter();
     renderPane(adapter);
-    await userEvent.setup().click(await screen.findByRole("button", { name: /^第 2 项 · 节点 1/ }));
+    await userEvent.setup().click(await screen.findByRole("button", { name: /^序号2·节点1/ }));
     expect(adapter.select).toHaveBeenCalledWith("基准任务", "F6");
   });
 
@@ -81,18 +81,18 @@ describe("the list of overdue and due-soon milestones", () => {
     renderPane(adapter);
     await screen.findByRole("list", { name: "节点状态统计" });
     expect(adapter.scan).toHaveBeenCalledTimes(1);
-    await userEvent.setup().click(screen.getByRole("button", { name: "标记完成：第 3 项 · 节点 2" }));
+    await userEvent.setup().click(screen.getByRole("button", { name: "标记完成：序号3·节点2" }));
     await waitFor(() => expect(adapter.scan).toHaveBeenCalledTimes(2));
     expect(adapter.markDone).toHaveBeenCalledWith("攻坚任务", "I5", "2");
     expect(adapter.markDone.mock.invocationCallOrder[0]).toBeLessThan(adapter.scan.mock.invocationCallOrder[1]);
-    expect(await screen.findByText("已将第 3 项 · 节点 2记为完成（写入该行“已完成节点”列）。")).toBeInTheDocument();
+    expect(await screen.findByText("已将序号3·节点2记为完成（写入该行“已完成节点”列）。")).toBeInTheDocument();
   });
 
   test("a failing 标记完成 says so in Chinese and does not rescan", async () => {
     const adapter = fakeAdapter();
     adapter.markDone.mockRejectedValueOnce(new Error("工作表“攻坚任务”受保护，无法写入 M9"));
     renderPane(adapter);
-    await userEvent.setup().click(await screen.findByRole("button", { name: "标记完成：第 7 项 · 节点 1" }));
+    await userEvent.setup().click(await screen.findByRole("button", { name: "标记完成：序号7·节点1" }));
     expect(await screen.findByText("标记完成失败：工作表“攻坚任务”受保护，无法写入 M9")).toBeInTheDocument();
     expect(adapter.scan).toHaveBeenCalledTimes(1);
   });
@@ -111,7 +111,7 @@ describe("the list of overdue and due-soon milestones", () => {
     const adapter = fakeAdapter();
     adapter.select.mockRejectedValueOnce(new Error("ItemNotFound"));
     renderPane(adapter);
-    await userEvent.setup().click(await screen.findByRole("button", { name: /^第 7 项 · 节点 1/ }));
+    await userEvent.setup().click(await screen.findByRole("button", { name: /^序号7·节点1/ }));
     expect(await screen.findByText(/^定位单元格失败：Excel 返回了错误.*ItemNotFound/)).toBeInTheDocument();
   });
 });

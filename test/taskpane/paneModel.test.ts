@@ -66,8 +66,8 @@ describe("texts", () => {
     expect(dueText(null)).toBe("无固定期限");
   });
   test("itemTitle names the 序号 and the 节点", () => {
-    expect(itemTitle({ serial: "7", label: "1a" })).toBe("第 7 项 · 节点 1a");
-    expect(itemTitle({ serial: "", label: "2" })).toBe("（无序号） · 节点 2");
+    expect(itemTitle({ serial: "7", label: "1a", row: 6 })).toBe("序号7·节点1a");
+    expect(itemTitle({ serial: "", label: "2", row: 11 })).toBe("第12行·节点2");
   });
   test("shortText keeps one line and cuts long text with an ellipsis", () => {
     expect(shortText("a\nb  c")).toBe("a b c");

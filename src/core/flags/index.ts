@@ -6,6 +6,7 @@ import type { CellValue } from "../grid";
 import { isCellError } from "../grid";
 import type { ScanResult, ScannedMilestone } from "../scan/types";
 import { chineseDate, shorten } from "../scan/text";
+import { milestoneName } from "../milestones/name";
 import { NOTE_MARKER, type FlagBackupRecord, type FlagLevel, type FlagMark } from "./types";
 
 export { BACKUP_SHEET, FLAG_STYLE, NOTE_MARKER } from "./types";
@@ -45,7 +46,7 @@ function flagNote(asOf: string, overdue: ScannedMilestone[], dueSoon: ScannedMil
     lines.push(`已逾期${overdue.length}项：`);
     for (const m of overdue) {
       lines.push(
-        `· 第${m.label}项 ${shorten(m.text, 30)}（应于${m.due ? chineseDate(m.due) : "—"}前完成，已逾期${m.daysOverdue ?? 0}天，盯办人：${person(m.owners.盯办人)}）`,
+        `· ${milestoneName(m)} ${shorten(m.text, 30)}（应于${m.due ? chineseDate(m.due) : "—"}前完成，已逾期${m.daysOverdue ?? 0}天，盯办人：${person(m.owners.盯办人)}）`,
       );
     }
   }
@@ -53,7 +54,7 @@ function flagNote(asOf: string, overdue: ScannedMilestone[], dueSoon: ScannedMil
     lines.push(`临期${dueSoon.length}项：`);
     for (const m of dueSoon) {
       lines.push(
-        `· 第${m.label}项 ${shorten(m.text, 30)}（应于${m.due ? chineseDate(m.due) : "—"}前完成，还剩${m.daysLeft ?? 0}天，盯办人：${person(m.owners.盯办人)}）`,
+        `· ${milestoneName(m)} ${shorten(m.text, 30)}（应于${m.due ? chineseDate(m.due) : "—"}前完成，还剩${m.daysLeft ?? 0}天，盯办人：${person(m.owners.盯办人)}）`,
       );
     }
   }

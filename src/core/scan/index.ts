@@ -5,6 +5,7 @@
 import { cellAddress } from "../address";
 import { daysBetween, isoParts, type IsoDate } from "../dates";
 import { chineseDate, shorten } from "./text";
+import { milestoneName } from "../milestones/name";
 import type { SheetGrid } from "../grid";
 import { milestoneStatus, parseDoneList, parseMilestones } from "../milestones";
 import { DEFAULT_DUE_SOON_DAYS, type MilestoneStatus } from "../milestones/types";
@@ -157,7 +158,7 @@ export function groupMilestones(ms: ScannedMilestone[], by: GroupBy): Map<string
 }
 
 function reminderLine(m: ScannedMilestone, index: number): string {
-  const place = `序号${m.serial}${m.item ? `「${shorten(m.item, 16)}」` : ""}第${m.label}项`;
+  const place = `${milestoneName(m)}${m.item ? `「${shorten(m.item, 16)}」` : ""}`;
   const due = m.due ? `，应于${chineseDate(m.due)}前完成` : "";
   const late = m.daysOverdue !== null ? `，已逾期${m.daysOverdue}天` : m.daysLeft !== null ? `，还剩${m.daysLeft}天` : "";
   return `${index}. ${place}：${shorten(m.text, 40)}${due}${late}。`;
