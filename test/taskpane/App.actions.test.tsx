@@ -93,8 +93,8 @@ describe("复制催办通知", () => {
     const lines = text.split("\n");
     expect(lines[0]).toBe("赵丽同志：截至2024年9月1日，您盯办的以下节点已逾期，请抓紧推进：");
     // 赵丽's two overdue items, earliest due first; nothing of 王明's (序号3).
-    expect(lines[1]).toMatch(/^1\. 序号7.*第1项：8月15日前,完成本年度案卷评查，应于2024年8月15日前完成，已逾期17天。$/);
-    expect(lines[2]).toMatch(/^2\. 序号2.*第1项：8月底前,完成全员执法培训，应于2024年8月31日前完成，已逾期1天。$/);
+    expect(lines[1]).toMatch(/^1\. 序号7·节点1「案卷评查」：8月15日前,完成本年度案卷评查，应于2024年8月15日前完成，已逾期17天。$/);
+    expect(lines[2]).toMatch(/^2\. 序号2·节点1「[^」]*」：8月底前,完成全员执法培训，应于2024年8月31日前完成，已逾期1天。$/);
     expect(text).not.toContain("序号3");
     expect(await screen.findByText("已复制给赵丽的催办通知（2 项），可直接粘贴发送。")).toBeInTheDocument();
   });
@@ -104,8 +104,8 @@ describe("复制催办通知", () => {
     await setupUser().click(await screen.findByRole("button", { name: "复制给王明的催办通知" }));
     await waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
     const text = writeText.mock.calls[0][0];
-    expect(text).toMatch(/序号3.*第1项：5月底前,出台执法大练兵实施方案，应于2024年5月31日前完成，已逾期93天。/);
-    expect(text).toMatch(/以下节点即将到期[\s\S]*序号3.*第2项：9月5日前,上报季度进展情况，应于2024年9月5日前完成，还剩4天。/);
+    expect(text).toMatch(/序号3·节点1「执法稽查」：5月底前,出台执法大练兵实施方案，应于2024年5月31日前完成，已逾期93天。/);
+    expect(text).toMatch(/以下节点即将到期[\s\S]*序号3·节点2「执法稽查」：9月5日前,上报季度进展情况，应于2024年9月5日前完成，还剩4天。/);
     expect(text).not.toContain("序号7");
   });
 
