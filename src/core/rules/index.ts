@@ -5,7 +5,14 @@
 export type { RuleSetId, ItemType, InputKind, InputSpec, Band, RuleItem, ScoreOutcome, RawInput } from "./types";
 export { RULE_SETS, RULE_SET_IDS, LEVEL1_TOTALS, LEVEL1_STATED, findItem, retiredIdMessage } from "./catalog";
 export { scoreItem, VETO_TEXT } from "./score";
-export { pointsWrittenIn, findDiscrepancies, PROBED_SERIALS } from "./discrepancies";
+export {
+  pointsWrittenIn,
+  findDiscrepancies,
+  PROBED_SERIALS,
+  findJizhunDiscrepancies,
+  missingJizhunRows,
+  JIZHUN_PROBED,
+} from "./discrepancies";
 export {
   ITEM_TYPE_ZH,
   RULE_SET_ZH,
