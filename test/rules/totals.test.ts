@@ -43,6 +43,9 @@ describe("computeTotals", () => {
     const person = computeTotals("个人", { ...full("个人"), "个人-3.1.1": 10, "个人-3.1.2": -15 });
     expect(person.items["个人-3.1.2"]).toBe(-10);
     expect(person.subtotals["实战练兵"]).toBe(3);
+    // Without the earned points the floor is the heading's 分值 (2 for 13).
+    expect(computeTotals("攻坚", { "13": -1.5 }).items["13"]).toBe(-1.5);
+    expect(computeTotals("攻坚", { "13": -5 }).items["13"]).toBe(-2);
   });
   it("only 取消参评资格 turns the total into 否决; the subtotals are still given", () => {
     const t = computeTotals("攻坚", { ...full("攻坚"), "51": "否决" });

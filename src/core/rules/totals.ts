@@ -7,7 +7,7 @@
  * - A 分解表自设项 (outsideProvince, 攻坚21) is reported apart and counted nowhere (DESIGN §4).
  * - A deduction whose inputs name scoreOf items ("扣完该项分值为止" 攻坚13 …, "该项不得分" 攻坚44,
  *   基准8.3) never takes more than those items earned, whatever the sheet says: no heading goes
- *   below 0.
+ *   below 0. When one of those items has no score, the floor is the deduction's cap (its heading's 分值).
  * - Only a veto item answering 否决 (取消参评资格: 攻坚51, 基准11, 个人5) turns the total into 否决;
  *   the subtotals are still given.
  */
@@ -85,11 +85,11 @@ export function computeTotals(set: RuleSetId, scores: Readonly<Record<string, It
     if (item.type === "deduction") {
       value = Math.min(0, Math.max(value, -item.maxPoints));
       const floorIds = floorIdsOf(item);
-      if (floorIds.length > 0) {
-        // "扣完该项分值为止" / "该项不得分": never more than the heading earned.
-        let earned = 0;
-        for (const id of floorIds) earned += Math.max(0, numberOf(id) ?? 0);
-        value = Math.max(value, -earned);
+      const earned = floorIds.map(numberOf);
+      if (floorIds.length > 0 && earned.every((e) => e !== null)) {
+        // "扣完该项分值为止" / "该项不得分": never more than the heading earned (when it is known;
+        // otherwise the heading's 分值, already applied above).
+        value = Math.max(value, -earned.reduce((a: number, e) => a + Math.max(0, e as number), 0));
       }
     }
     value = round4(value);
