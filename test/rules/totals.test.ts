@@ -2,7 +2,7 @@
  * computeTotals (src/core/rules/totals.ts): subtotals per 一级指标, bonus, veto and total of a set,
  * with "扣完该项分值为止" floors, "该项不得分" emptying its heading, and 攻坚21 kept apart.
  */
-import { bonusMaximum, computeTotals, RULE_SETS, type ItemScore, type RuleSetId } from "../../src/core/rules";
+import { bonusMaximum, computeTotals, findItem, maxReachable, RULE_SETS, type ItemScore, type RuleSetId } from "../../src/core/rules";
 
 /** Every score and bonus item at its 分值, every deduction and veto at 0. */
 function full(set: RuleSetId): Record<string, ItemScore> {
@@ -68,5 +68,11 @@ describe("computeTotals", () => {
     expect(t.missing).not.toContain("1");
     expect(t.items["3"]).toBeNull();
     expect(t.total).toBe(5.5);
+  });
+  it("maxReachable: 42 reaches 20 and 8.1 reaches 24 when the remote 4分 move in; others their 分值", () => {
+    expect(maxReachable(findItem(42)!)).toBe(20);
+    expect(maxReachable(findItem("8.1", "基准县")!)).toBe(24);
+    expect(maxReachable(findItem(1)!)).toBe(3);
+    expect(findItem(42)!.maxPoints).toBe(16);
   });
 });

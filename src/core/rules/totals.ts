@@ -12,7 +12,7 @@
  *   the subtotals are still given.
  */
 import { round4 } from "../scoring/round";
-import { RULE_SETS } from "./catalog";
+import { entryOf, RULE_SETS } from "./catalog";
 import { VETO_TEXT } from "./score";
 import type { RuleItem, RuleSetId } from "./types";
 
@@ -42,6 +42,14 @@ export function bonusMaximum(set: RuleSetId): number {
   let sum = 0;
   for (const item of RULE_SETS[set]) if (item.type === "bonus" && !item.outsideProvince) sum += item.maxPoints;
   return round4(sum);
+}
+
+/**
+ * The most an item can score: its 分值, or more when another item's 分值 moves into it (攻坚42 20,
+ * 基准8.1 24: 未纳入远程监督帮扶, lines 215, 244). For a deduction, its cap.
+ */
+export function maxReachable(item: RuleItem): number {
+  return entryOf(item)?.ceiling ?? item.maxPoints;
 }
 
 /** The ids whose earned points floor a deduction (from its inputs' scoreOf), or []. */
