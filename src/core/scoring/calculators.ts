@@ -44,7 +44,9 @@ export function tier(value: number, thresholds: readonly Cell[], points: readonl
   const pValue = zh("TIER", "value"), pThresholds = zh("TIER", "thresholds"), pPoints = zh("TIER", "points");
   const v = finite(pValue, value);
   if (thresholds.length !== points.length) {
-    throw new InputError(`${pThresholds}与${pPoints}的个数应相同，收到 ${thresholds.length} 个门槛、${points.length} 个分值`, pThresholds,
+    throw new InputError(
+      `${pThresholds}与${pPoints}的个数应相同，收到 ${thresholds.length} 个门槛、${points.length} 个分值`,
+      pThresholds,
     );
   }
   let best = -Infinity;
@@ -128,7 +130,9 @@ export function tierRank(
   const pValue = zh("TIERRANK", "value"), pPeers = zh("TIERRANK", "peers"), pEnds = zh("TIERRANK", "rankEnds"), pPoints = zh("TIERRANK", "points");
   const v = finite(pValue, value);
   if (rankEnds.length !== points.length) {
-    throw new InputError(`${pEnds}与${pPoints}的个数应相同，收到 ${rankEnds.length} 个名次档、${points.length} 个分值`, pEnds,
+    throw new InputError(
+      `${pEnds}与${pPoints}的个数应相同，收到 ${rankEnds.length} 个名次档、${points.length} 个分值`,
+      pEnds,
     );
   }
   if (rankEnds.length === 0) throw new InputError(`${pEnds}不能为空`, pEnds);
