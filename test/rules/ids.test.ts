@@ -45,6 +45,15 @@ describe("ids follow the 附件's own numbering", () => {
   });
 });
 
+describe("ids typed with full-width digits and punctuation", () => {
+  it("read as their ASCII forms (core/width.ts foldWidth)", () => {
+    expect(findItem("基准市－１．２．１")?.id).toBe("基准市-1.2.1");
+    expect(findItem("３．１．２", "个人")?.id).toBe("个人-3.1.2");
+    expect(findItem("攻坚４４")?.id).toBe("44");
+    expect(retiredIdMessage("个人－３．１")).toContain("已改为个人-3.1.1");
+  });
+});
+
 describe("old 个人 ids (one release)", () => {
   it("个人-3.1 and 个人-3.3 are refused with a message naming the new id", () => {
     expect(findItem("个人-3.1")).toBeNull();

@@ -9,6 +9,7 @@
  * Every id is its 附件's own number (checked by test/rules/ids.test.ts); 基准县-9.4 and 9.5 are the
  * exception: 附件5 line 245 gives the county sentence of 技能比武 no number, so they follow 9.3.
  */
+import { foldWidth } from "../width";
 import type { CatalogEntry } from "./define";
 import { GONGJIAN_ENTRIES } from "./gongjian";
 import { GEREN_ENTRIES } from "./geren";
@@ -78,7 +79,7 @@ export function findItem(idOrText: string | number, set?: RuleSetId): RuleItem |
     if (!Number.isInteger(idOrText)) return null;
     text = String(idOrText);
   } else if (typeof idOrText === "string") {
-    text = idOrText.trim().replace(/\s+/g, "");
+    text = foldWidth(idOrText).trim().replace(/\s+/g, "");
   } else {
     return null;
   }
@@ -88,7 +89,7 @@ export function findItem(idOrText: string | number, set?: RuleSetId): RuleItem |
     if (text.startsWith(prefix)) {
       target = prefix;
       text = text.slice(prefix.length);
-      if (text.startsWith("-") || text.startsWith("－") || text.startsWith("—")) text = text.slice(1);
+      if (text.startsWith("-") || text.startsWith("—")) text = text.slice(1);
       break;
     }
   }
@@ -127,7 +128,7 @@ export function renamedNote(id: string): string | null {
  */
 export function retiredIdMessage(idOrText: string | number, set?: RuleSetId): string | null {
   if (typeof idOrText !== "string" && typeof idOrText !== "number") return null;
-  let text = String(idOrText).trim().replace(/\s+/g, "").replace(/^个人[-－—]?/, "个人-");
+  let text = foldWidth(String(idOrText)).trim().replace(/\s+/g, "").replace(/^个人[-—]?/, "个人-");
   if (!text.startsWith("个人-")) {
     if (set !== "个人") return null;
     text = `个人-${text}`;
