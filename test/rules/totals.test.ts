@@ -2,7 +2,7 @@
  * computeTotals (src/core/rules/totals.ts): subtotals per 一级指标, bonus, veto and total of a set,
  * with "扣完该项分值为止" floors, "该项不得分" emptying its heading, and 攻坚21 kept apart.
  */
-import { bonusMaximum, computeTotals, findItem, maxReachable, RULE_SETS, type ItemScore, type RuleSetId } from "../../src/core/rules";
+import { bonusMaximum, computeTotals, findItem, forfeitedHeading, maxReachable, RULE_SETS, type ItemScore, type RuleSetId } from "../../src/core/rules";
 
 /** Every score and bonus item at its 分值, every deduction and veto at 0. */
 function full(set: RuleSetId): Record<string, ItemScore> {
@@ -74,5 +74,11 @@ describe("computeTotals", () => {
     expect(maxReachable(findItem("8.1", "基准县")!)).toBe(24);
     expect(maxReachable(findItem(1)!)).toBe(3);
     expect(findItem(42)!.maxPoints).toBe(16);
+  });
+  it("forfeitedHeading names the heading a 该项不得分 clause empties", () => {
+    expect(forfeitedHeading(findItem(44)!)).toBe("大气监督帮扶");
+    expect(forfeitedHeading(findItem("8.3", "基准市")!)).toBe("大气监督帮扶");
+    expect(forfeitedHeading(findItem(13)!)).toBeNull();
+    expect(forfeitedHeading(findItem(51)!)).toBeNull();
   });
 });

@@ -24,5 +24,5 @@ export {
 } from "./format";
 export { expectedText, listExpectedInputs, CAMPAIGN_MONTHS } from "./coerce";
 export { sampleValidInputs } from "./samples";
-export { computeTotals, bonusMaximum, floorIdsOf, maxReachable, type ItemScore, type SetTotals } from "./totals";
+export { computeTotals, bonusMaximum, floorIdsOf, forfeitedHeading, maxReachable, type ItemScore, type SetTotals } from "./totals";
 export { kindText } from "./format";

@@ -52,6 +52,11 @@ export function maxReachable(item: RuleItem): number {
   return entryOf(item)?.ceiling ?? item.maxPoints;
 }
 
+/** For a "该项不得分" clause (攻坚44, 基准8.3): the heading it empties ("大气监督帮扶"); else null. */
+export function forfeitedHeading(item: RuleItem): string | null {
+  return entryOf(item)?.forfeits ?? null;
+}
+
 /** The ids whose earned points floor a deduction (from its inputs' scoreOf), or []. */
 export function floorIdsOf(item: RuleItem): string[] {
   const ids: string[] = [];
