@@ -8,44 +8,19 @@
  *     one entry per argument, each entry a 2-D array;
  *   - error values (#N/A…) normally never reach the function: Excel answers the error itself. Should
  *     one arrive anyway (an object with an error code), it is refused with a message.
- * Every failure is an InputError whose message is Chinese and names the parameter (`label`, e.g.
- * “参照日期”, the name Chinese Excel shows in the tooltip; see paramName in zh-cn.ts).
+ * Every failure is the core's one InputError (core/scoring/errors.ts) whose message is Chinese and
+ * names the parameter (`label`, e.g. “参照日期”, the name Chinese Excel shows in the tooltip; see
+ * paramName in zh-cn.ts); received values are shown by the core's showReceived.
  */
 import { excelSerialFromIso, isoFromExcelSerial, parseIsoDate, type IsoDate } from "../core/dates";
 import type { RawInput } from "../core/rules/types";
+import { InputError, isExcelErrorValue, showReceived } from "../core/scoring/errors";
+import { foldWidth } from "../core/width";
 
-/** Which Excel error the wrapper should answer with. */
-export type InputErrorKind = "invalidValue" | "notAvailable";
-
-export class InputError extends Error {
-  constructor(
-    message: string,
-    readonly kind: InputErrorKind = "invalidValue",
-  ) {
-    super(message);
-    this.name = "InputError";
-  }
-}
+export { InputError };
 
 export function isBlank(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
-}
-
-/** An error value handed over by Excel (CustomFunctions.Error or a bare {errorCode}/{code} object). */
-export function isExcelErrorValue(value: unknown): boolean {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && ("errorCode" in value || "code" in value);
-}
-
-/** Shows a received value in a message: 15, “abc”, TRUE, 空 (never "NaN" or "[object Object]"). */
-export function describeValue(value: unknown): string {
-  if (isBlank(value)) return "空";
-  if (typeof value === "number" && !Number.isFinite(value)) return "无效的数字";
-  if (typeof value === "string") return `“${value.length > 40 ? `${value.slice(0, 40)}…` : value}”`;
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (Array.isArray(value)) return "一个区域";
-  if (isExcelErrorValue(value)) return "错误值";
-  if (typeof value === "object" || typeof value === "function") return "无法识别的值";
-  return String(value);
 }
 
 /** Row-major cells of a scalar, a 1-D list or a 2-D range. */
@@ -60,20 +35,14 @@ export function flattenCells(value: unknown): unknown[] {
 }
 
 function refuseError(value: unknown, label: string): void {
-  if (isExcelErrorValue(value)) throw new InputError(`参数${label}含有错误值，请先更正该单元格`);
-}
-
-const FULL_WIDTH_DIGITS = /[０-９．－＋％]/g;
-
-function toHalfWidth(text: string): string {
-  return text.replace(FULL_WIDTH_DIGITS, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+  if (isExcelErrorValue(value)) throw new InputError(`参数${label}含有错误值，请先更正该单元格`, label);
 }
 
 /** A number from a number, or from text such as "15", "１５", "12%" (0.12). Null when not numeric. */
 function parseNumber(value: unknown): number | null {
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value !== "string") return null;
-  const text = toHalfWidth(value.trim()).replace(/,/g, "");
+  const text = foldWidth(value.trim()).replace(/,/g, "");
   const percent = /^([+-]?\d+(?:\.\d+)?)%$/.exec(text);
   if (percent) return Number(percent[1]) / 100;
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(text)) return null;
@@ -87,12 +56,12 @@ export interface NumberRule {
 }
 
 function checkNumber(n: number, label: string, rule: NumberRule, received: unknown): number {
-  if (rule.integer && !Number.isInteger(n)) throw new InputError(`参数${label}应为整数，收到 ${describeValue(received)}`);
+  if (rule.integer && !Number.isInteger(n)) throw new InputError(`参数${label}应为整数，收到 ${showReceived(received)}`, label);
   if (rule.min !== undefined && n < rule.min) {
-    throw new InputError(`参数${label}应不小于 ${rule.min}，收到 ${describeValue(received)}`);
+    throw new InputError(`参数${label}应不小于 ${rule.min}，收到 ${showReceived(received)}`, label);
   }
   if (rule.max !== undefined && n > rule.max) {
-    throw new InputError(`参数${label}应不大于 ${rule.max}，收到 ${describeValue(received)}`);
+    throw new InputError(`参数${label}应不大于 ${rule.max}，收到 ${showReceived(received)}`, label);
   }
   return n;
 }
@@ -100,19 +69,19 @@ function checkNumber(n: number, label: string, rule: NumberRule, received: unkno
 /** A required number. */
 export function toNumber(value: unknown, label: string, rule: NumberRule = {}): number {
   const n = toOptionalNumber(value, label, rule);
-  if (n === null) throw new InputError(`参数${label}不能为空`);
+  if (n === null) throw new InputError(`参数${label}不能为空`, label);
   return n;
 }
 
 /** A number, or null when the argument is omitted or the cell is empty. */
 export function toOptionalNumber(value: unknown, label: string, rule: NumberRule = {}): number | null {
   const cells = Array.isArray(value) ? flattenCells(value) : [value];
-  if (cells.length > 1) throw new InputError(`参数${label}应为单个数值，收到 ${describeValue(value)}`);
+  if (cells.length > 1) throw new InputError(`参数${label}应为单个数值，收到 ${showReceived(value)}`, label);
   const cell = cells[0];
   refuseError(cell, label);
   if (isBlank(cell)) return null;
   const n = parseNumber(cell);
-  if (n === null) throw new InputError(`参数${label}应为数字，收到 ${describeValue(cell)}`);
+  if (n === null) throw new InputError(`参数${label}应为数字，收到 ${showReceived(cell)}`, label);
   return checkNumber(n, label, rule, cell);
 }
 
@@ -126,7 +95,7 @@ export function toCellList(value: unknown, label: string): (number | null)[] {
     refuseError(cell, label);
     if (isBlank(cell)) return null;
     const n = parseNumber(cell);
-    if (n === null) throw new InputError(`参数${label}的第 ${index + 1} 个值应为数字，收到 ${describeValue(cell)}`);
+    if (n === null) throw new InputError(`参数${label}的第 ${index + 1} 个值应为数字，收到 ${showReceived(cell)}`, label);
     return n;
   });
 }
@@ -143,7 +112,7 @@ export function toText(value: unknown, label: string, joiner = "\n"): string {
     if (typeof cell === "string") parts.push(cell);
     else if (typeof cell === "number") parts.push(String(cell));
     else if (typeof cell === "boolean") parts.push(cell ? "TRUE" : "FALSE");
-    else throw new InputError(`参数${label}应为文本，收到 ${describeValue(cell)}`);
+    else throw new InputError(`参数${label}应为文本，收到 ${showReceived(cell)}`, label);
   }
   return parts.join(joiner);
 }
@@ -158,23 +127,23 @@ const MAX_SERIAL = 2_958_465;
  */
 export function toOptionalIsoDate(value: unknown, label: string): IsoDate | null {
   const cells = flattenCells(value);
-  if (cells.length > 1) throw new InputError(`参数${label}应为单个日期，收到 ${describeValue(value)}`);
+  if (cells.length > 1) throw new InputError(`参数${label}应为单个日期，收到 ${showReceived(value)}`, label);
   const cell = cells[0];
   refuseError(cell, label);
   if (isBlank(cell) || cell === 0) return null;
   if (typeof cell === "number") {
     if (!Number.isFinite(cell) || cell < 1 || cell > MAX_SERIAL) {
-      throw new InputError(`参数${label}应为 Excel 日期，收到 ${describeValue(cell)}`);
+      throw new InputError(`参数${label}应为 Excel 日期，收到 ${showReceived(cell)}`, label);
     }
     return isoFromExcelSerial(cell);
   }
   if (typeof cell === "string") {
-    const text = toHalfWidth(cell.trim());
+    const text = foldWidth(cell.trim());
     const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text);
     const iso = match ? parseIsoDate(`${match[1]}-${match[2]}-${match[3]}`) : null;
     if (iso) return iso;
   }
-  throw new InputError(`参数${label}应为日期（如 2024-09-01 或 Excel 日期），收到 ${describeValue(cell)}`);
+  throw new InputError(`参数${label}应为日期（如 2024-09-01 或 Excel 日期），收到 ${showReceived(cell)}`, label);
 }
 
 /** A four-digit year, or null when omitted / empty / 0. */
@@ -183,7 +152,7 @@ export function toOptionalYear(value: unknown, label: string): number | null {
   if (cells.length === 1 && cells[0] === 0) return null;
   const year = toOptionalNumber(value, label, { integer: true });
   if (year === null) return null;
-  if (year < 1900 || year > 9999) throw new InputError(`参数${label}应为四位年份，如 2024，收到 ${describeValue(year)}`);
+  if (year < 1900 || year > 9999) throw new InputError(`参数${label}应为四位年份，如 2024，收到 ${showReceived(year)}`, label);
   return year;
 }
 
@@ -199,7 +168,7 @@ function toRawCell(cell: unknown, label: string): RawInput {
   refuseError(cell, label);
   if (isBlank(cell)) return null;
   if (typeof cell === "number" || typeof cell === "string" || typeof cell === "boolean") return cell;
-  throw new InputError(`参数${label}含有无法识别的值`);
+  throw new InputError(`参数${label}含有无法识别的值`, label);
 }
 
 /**
@@ -215,13 +184,13 @@ export function toRawInputs(argumentsList: unknown, label: string): RawInput[] {
 /** An item id as typed: 5, "5", "攻坚5", "基准市-…" (numbers that are whole read as their digits). */
 export function toItemId(value: unknown, label: string): string | number {
   const cells = flattenCells(value);
-  if (cells.length !== 1) throw new InputError(`参数${label}应为单个序号，收到 ${describeValue(value)}`);
+  if (cells.length !== 1) throw new InputError(`参数${label}应为单个序号，收到 ${showReceived(value)}`, label);
   const cell = cells[0];
   refuseError(cell, label);
-  if (isBlank(cell)) throw new InputError(`参数${label}不能为空，请填写评审项目的序号`);
+  if (isBlank(cell)) throw new InputError(`参数${label}不能为空，请填写评审项目的序号`, label);
   if (typeof cell === "number" && Number.isFinite(cell)) return cell;
-  if (typeof cell === "string") return toHalfWidth(cell.trim());
-  throw new InputError(`参数${label}应为评审项目的序号，收到 ${describeValue(cell)}`);
+  if (typeof cell === "string") return foldWidth(cell.trim());
+  throw new InputError(`参数${label}应为评审项目的序号，收到 ${showReceived(cell)}`, label);
 }
 
 /** A due date as an Excel date serial, for cells formatted as dates. */

@@ -24,7 +24,7 @@ import {
   worstStatus,
 } from "../core/milestones";
 import { DEFAULT_DUE_SOON_DAYS, KIND_ZH, STATUS_ZH, type Milestone } from "../core/milestones/types";
-import { findItem, ruleWithNote, scoreItem } from "../core/rules";
+import { findItem, retiredIdMessage, ruleWithNote, scoreItem } from "../core/rules";
 import type { RuleItem } from "../core/rules/types";
 // `step` is also a parameter name of STEP (its name in Excel's help), hence the alias.
 import { deduct, monthly, perUnit, proportion, step as stepScore, tier, tierRank } from "../core/scoring";
@@ -39,7 +39,7 @@ import {
   toRawInputs,
   toText,
 } from "./coerce";
-import { paramName } from "./zh-cn";
+import { paramName, type FunctionId, type ParamOf } from "./zh-cn";
 
 /** Runs a function body; any failure becomes a CustomFunctions.Error carrying a Chinese message. */
 function answer<T>(body: () => T): T {
@@ -57,8 +57,7 @@ function toExcelError(error: unknown): CustomFunctions.Error {
       error.kind === "notAvailable" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
     return new CustomFunctions.Error(code, error.message);
   }
-  // The core's own input errors (ScoringInputError…) already speak Chinese and name the parameter;
-  // anything else (a bug) is still answered in Chinese, its own text kept for the maintainers.
+  // Anything else (a bug) is still answered in Chinese, its own text kept for the maintainers.
   const message = (error instanceof Error ? error.message : typeof error === "string" ? error : "").trim();
   if (/[\u4e00-\u9fff]/.test(message)) return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
   return new CustomFunctions.Error(
@@ -68,11 +67,13 @@ function toExcelError(error: unknown): CustomFunctions.Error {
 }
 
 /** A scalar number argument; an empty cell counts as 0, as in Excel's own functions. */
-function num(fn: string, param: string, value: any): number {
+function num<F extends FunctionId>(fn: F, param: ParamOf<F>, value: any): number {
   return toOptionalNumber(value, paramName(fn, param)) ?? 0;
 }
 
-const cells = (fn: string, param: string, value: any) => toCellList(value, paramName(fn, param));
+function cells<F extends FunctionId>(fn: F, param: ParamOf<F>, value: any): (number | null)[] {
+  return toCellList(value, paramName(fn, param));
+}
 
 // ---------------------------------------------------------------- tier calculators (issue 3 §2)
 
@@ -194,10 +195,10 @@ export function stepFunction(value: any, start: any, startPoints: any, step: any
 
 // ---------------------------------------------------------------- item scores (issue 3 §3)
 
-function lookUpItem(fn: string, item: any): RuleItem {
+function lookUpItem(fn: "SCORE" | "MAXSCORE" | "RULE", item: any): RuleItem {
   const id = toItemId(item, paramName(fn, "item"));
   const found = findItem(id);
-  if (!found) throw new InputError(`没有序号为${id}的评审项目`);
+  if (!found) throw new InputError(retiredIdMessage(id) ?? `没有序号为${id}的评审项目`);
   return found;
 }
 
@@ -248,7 +249,7 @@ interface MilestoneQuery {
 }
 
 /** Reads text, asOf (default today), done and year (default asOf's year) and parses the milestones. */
-function milestoneQuery(fn: string, text: any, asOf: any, done: any, year: any): MilestoneQuery {
+function milestoneQuery(fn: "OVERDUE" | "STATUS" | "NEXTDUE", text: any, asOf: any, done: any, year: any): MilestoneQuery {
   const day = toOptionalIsoDate(asOf, paramName(fn, "asOf")) ?? localToday(new Date());
   const y = toOptionalYear(year, paramName(fn, "year")) ?? isoParts(day).year;
   return {
@@ -269,8 +270,9 @@ function milestoneQuery(fn: string, text: any, asOf: any, done: any, year: any):
  */
 export function milestonesFunction(text: any, year?: any): any[][] {
   return answer(() => {
-    const { milestones } = milestoneQuery("MILESTONES", text, null, null, year);
-    if (milestones.length === 0) throw new InputError("没有识别出时间节点", "notAvailable");
+    const y = toOptionalYear(year, paramName("MILESTONES", "year")) ?? isoParts(localToday(new Date())).year;
+    const milestones = parseMilestones(toText(text, paramName("MILESTONES", "text")), y);
+    if (milestones.length === 0) throw new InputError("没有识别出时间节点", "", "notAvailable");
     return milestones.map((m) => [m.label, m.due ? toExcelSerial(m.due) : "", KIND_ZH[m.kind]]);
   });
 }
@@ -328,7 +330,7 @@ export function nextDueFunction(text: any, asOf?: any, done?: any, year?: any): 
       if (m.due === null || m.due < q.asOf || isMilestoneDone(m.label, q.done)) continue;
       if (next === null || m.due < next) next = m.due;
     }
-    if (next === null) throw new InputError("没有未完成的后续节点", "notAvailable");
+    if (next === null) throw new InputError("没有未完成的后续节点", "", "notAvailable");
     return toExcelSerial(next);
   });
 }

@@ -6,12 +6,12 @@
  *
  * `zh` is the parameter's short Chinese name: Chinese Excel shows it in the formula tooltip
  * (DALIANBING.TIER(数值, 门槛, 分值)), and error messages name the parameter with it
- * ("参数“数值”应为数字").
+ * ("参数“数值”应为数字"). The calculators' parameters come from the one parameter table,
+ * core/scoring/params.ts (CALCULATOR_PARAMS), which also names them in the core's messages.
  */
-export interface ParamHelp {
-  zh: string;
-  description: string;
-}
+import { CALCULATOR_PARAMS, type ParamHelp } from "../core/scoring/params";
+
+export type { ParamHelp };
 
 export interface FunctionHelp {
   description: string;
@@ -46,68 +46,35 @@ const YEAR: ParamHelp = {
   description: "节点日期所在的年份，如 2024；省略时取参照日期的年份。",
 };
 
-export const ZH_CN_HELP: Record<string, FunctionHelp> = {
+export const ZH_CN_HELP = {
   TIER: {
     description: "分档计分：返回数值达到（≥）的最高门槛所对应的分值；低于所有门槛得 0 分。",
-    params: {
-      value: { zh: "数值", description: "实测值；比例按小数填写，12% 即 0.12。" },
-      thresholds: { zh: "门槛", description: "各档门槛，一行或一列，顺序不限。" },
-      points: { zh: "分值", description: "各档分值，与门槛一一对应。" },
-    },
+    params: CALCULATOR_PARAMS.TIER,
   },
   PERUNIT: {
     description: "按件计分：数量 × 单位分值，不超过上限。",
-    params: {
-      count: { zh: "数量", description: "件数、次数或项数，不小于 0 的整数。" },
-      per: { zh: "单位分值", description: "每件得分。" },
-      cap: { zh: "上限", description: "本项最高得分。" },
-    },
+    params: CALCULATOR_PARAMS.PERUNIT,
   },
   DEDUCT: {
     description: "扣分项：返回 −(次数 × 每次扣分)，最多扣到扣分上限，结果不大于 0。",
-    params: {
-      count: { zh: "次数", description: "被扣分的次数，不小于 0 的整数。" },
-      per: { zh: "每次扣分", description: "每次扣多少分，写正数。" },
-      cap: { zh: "扣分上限", description: "最多扣多少分，写正数。" },
-    },
+    params: CALCULATOR_PARAMS.DEDUCT,
   },
   MONTHLY: {
     description: "逐月计分：每个月都达到门槛得全年分值，否则按达到门槛的月数 × 每月分值。",
-    params: {
-      values: { zh: "各月数值", description: "各月的实测值（如 12 个月），一行或一列；空单元格视为未达到。" },
-      threshold: { zh: "门槛", description: "每月需要达到（≥）的值；比例按小数填写。" },
-      perMonth: { zh: "每月分值", description: "未全部达到时，每个达标月份的得分。" },
-      allMonths: { zh: "全年分值", description: "所有月份都达标时的得分。" },
-    },
+    params: CALCULATOR_PARAMS.MONTHLY,
   },
   TIERRANK: {
     description:
       "按名次分档计分：名次 = 1 + 同组中严格大于本数值的个数（并列同名次，同 RANK.EQ）；第一个名次档不小于名次的档给分；数值 ≤ 0 得 0 分（未办理案件的不得分）。",
-    params: {
-      value: { zh: "数值", description: "本单位的实测值（如办理案件数）。" },
-      peers: { zh: "同组数值", description: "参与排名的各单位数值，可包含本单位。" },
-      rankEnds: { zh: "名次档", description: "各档的末位名次，从小到大，如 3、6、99。" },
-      points: { zh: "分值", description: "各名次档的分值，与名次档一一对应。" },
-    },
+    params: CALCULATOR_PARAMS.TIERRANK,
   },
   PROPORTION: {
     description: "按比例计分：数量达到基准数得满分，否则得 满分 × 数量 ÷ 基准数；数量为 0 得 0 分。",
-    params: {
-      count: { zh: "数量", description: "实际件数，不小于 0 的整数。" },
-      baseline: { zh: "基准数", description: "得满分所需的件数，大于 0。" },
-      full: { zh: "满分", description: "本项满分。" },
-    },
+    params: CALCULATOR_PARAMS.PROPORTION,
   },
   STEP: {
     description: "阶梯计分：低于起点得 0 分；否则得 起点分值 + 每步分值 × 超过起点的整步数，不超过上限。",
-    params: {
-      value: { zh: "数值", description: "实测值；比例按小数填写。" },
-      start: { zh: "起点", description: "开始得分的值（达到即得起点分值）。" },
-      startPoints: { zh: "起点分值", description: "达到起点时的得分。" },
-      step: { zh: "步长", description: "每超过多少算一步，大于 0，如 0.01 表示每 1 个百分点。" },
-      stepPoints: { zh: "每步分值", description: "每一整步加多少分。" },
-      cap: { zh: "上限", description: "本项最高得分。" },
-    },
+    params: CALCULATOR_PARAMS.STEP,
   },
   SCORE: {
     description:
@@ -116,7 +83,10 @@ export const ZH_CN_HELP: Record<string, FunctionHelp> = {
       item: ITEM,
       inputs: {
         zh: "输入",
-        description: "该项目需要的实测值，依次填写（如第 1 项填完成比例；第 18、19 项填 12 个月的数值区域）；各项的输入见 RULE 函数和 dalianbing rules 命令。",
+        description:
+          "该项目需要的实测值，依次填写（如第 1 项填完成比例；第 18、19 项填 12 个月的数值区域）；各项的输入见 RULE 函数和 dalianbing rules 命令。" +
+          "第 42 项：名次，[纳入远程监督帮扶（是/否，未纳入时按 20 分计）]，[省级监督帮扶得分（按 80%/20% 加权）]；第 43 项未纳入远程监督帮扶时填“未纳入”；" +
+          "第 44 项（该项不得分）：是/否，第 42 项得分，第 43 项得分（填“是”时扣回两项得分）。",
       },
     },
   },
@@ -149,10 +119,14 @@ export const ZH_CN_HELP: Record<string, FunctionHelp> = {
     description: "下一个截止日期：未完成的节点中，截止日期在参照日期当天或之后的最早一个（Excel 日期，请设置为日期格式）；没有时返回 #N/A。",
     params: { text: MILESTONE_TEXT, asOf: AS_OF, done: DONE, year: YEAR },
   },
-};
+} as const satisfies Record<string, FunctionHelp>;
 
-/** "value（数值）": how error messages name a parameter. */
-export function paramName(functionId: string, param: string): string {
-  const zh = ZH_CN_HELP[functionId]?.params[param]?.zh;
-  return zh ? `“${zh}”` : `“${param}”`;
+export type FunctionId = keyof typeof ZH_CN_HELP;
+/** The parameters a function declares (its keys in the table): a misspelt one fails to compile. */
+export type ParamOf<F extends FunctionId> = keyof (typeof ZH_CN_HELP)[F]["params"] & string;
+
+/** “数值”: how error messages name a parameter (its Chinese name in the formula tooltip). */
+export function paramName<F extends FunctionId>(functionId: F, param: ParamOf<F>): string {
+  const params: Record<string, ParamHelp> = ZH_CN_HELP[functionId].params;
+  return `“${params[param].zh}”`;
 }

@@ -171,10 +171,32 @@ describe("item scores (附件4)", () => {
     expect(scoreFunction(18, [nine])).toBe(0.9);
   });
 
-  test("a veto answers the text 否决, not a number", () => {
-    expect(scoreFunction(44, args(true))).toBe("否决");
-    expect(scoreFunction(44, args("是"))).toBe("否决");
-    expect(scoreFunction(44, args(false))).toBe(0);
+  test("a veto (取消参评资格, item 51) answers the text 否决, not a number", () => {
+    expect(scoreFunction(51, args(true))).toBe("否决");
+    expect(scoreFunction(51, args("是"))).toBe("否决");
+    expect(scoreFunction(51, args(false))).toBe(0);
+  });
+
+  test("44 “该项不得分” (line 215): 0 when 否, −(42 + 43) when 是, #VALUE! asking for the two scores", () => {
+    expect(scoreFunction(44, args("否"))).toBe(0);
+    expect(scoreFunction(44, args("是", 16, 3.5))).toBe(-19.5);
+    const error = excelError(() => scoreFunction(44, args("是")));
+    expect(error.code).toBe("#VALUE!");
+    expect(error.message).toContain("需要第42项得分和第43项得分");
+  });
+
+  test("43 “未纳入” answers 0; 42 with 纳入远程监督帮扶 否 is scored out of 20", () => {
+    expect(scoreFunction(43, args("未纳入"))).toBe(0);
+    expect(scoreFunction(42, args(12, "否"))).toBe(12.5);
+  });
+
+  test("a renamed 个人 id is refused with a message naming the new one; 个人-3.2's errors point to 3.1.2", () => {
+    const error = excelError(() => scoreFunction("个人-3.1", args(20)));
+    expect(error.code).toBe("#VALUE!");
+    expect(error.message).toBe("编号个人-3.1已改为个人-3.1.1（现场监督帮扶表现），以与附件6第263行的编号一致，请改用新编号");
+    expect(excelError(() => maxScoreFunction("个人-3.3")).message).toContain("已改为个人-3.2（技能比武）");
+    expect(scoreFunction("个人-3.1.1", args(20))).toBe(20);
+    expect(excelError(() => scoreFunction("个人-3.2", args(2, 20))).message).toContain("原“工作纪律方面”已改为 个人-3.1.2");
   });
 
   test("an unknown item: #VALUE! 没有序号为99的评审项目, in SCORE, MAXSCORE and RULE", () => {

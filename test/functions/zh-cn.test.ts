@@ -48,7 +48,7 @@ test("the Chinese metadata covers every function and parameter, in Chinese, with
     expect(fn.name).toBe(original.name); // DALIANBING.TIER in every language
     expect(fn.description).toMatch(CJK);
     // Same parameters, in the same order, each under its Chinese name from the table.
-    expect(fn.parameters.map((p) => p.name)).toEqual(original.parameters.map((p) => ZH_CN_HELP[fn.id].params[p.name].zh));
+    expect(fn.parameters.map((p) => p.name)).toEqual(original.parameters.map((p) => (ZH_CN_HELP as Record<string, FunctionHelp>)[fn.id].params[p.name].zh));
     expect(new Set(fn.parameters.map((p) => p.name)).size).toBe(fn.parameters.length);
     for (const p of fn.parameters) {
       expect(p.name).toMatch(/^[\u4e00-\u9fff]+$/);

@@ -92,6 +92,9 @@ describe("信息化建设与应用", () => {
     expect(score(16, 4, 5)).toEqual(pts(3));
     expect(score(16, 0, 0)).toEqual(pts(1.5));
     expect(score(16, 0, 2)).toEqual(pts(0));
+    expect(score(16, 3, 3)).toEqual(pts(3));
+    // More cases than pushed clues is refused, naming both (line 202: 对生态环境部推送…的问题线索).
+    expect(score(16, 4, 3)).toEqual({ kind: "error", message: "依法查办件数（4件）不能多于全年推送线索件数（3件）" });
   });
   it("17 整改反馈: 扣1分 + 每件扣2分", () => {
     expect(score(17, "是", 1)).toEqual(pts(-3));
@@ -213,10 +216,32 @@ describe("实战练兵", () => {
     expect(score(42, 24)).toEqual(pts(4)); // unscored by the 分解表's "25名以下"
     expect(score(42, 80)).toEqual(pts(4));
   });
-  it("43 远程 as given; 44 廉政 veto", () => {
+  it("42/43 未纳入远程监督帮扶 (line 215): 43 answers 0, its 4分 move into 42 (20/12.5/7.5/5)", () => {
     expect(score(43, 3.25)).toEqual(pts(3.25));
-    expect(score(44, "是")).toEqual({ kind: "veto", text: "否决" });
+    expect(score(43, "未纳入")).toEqual(pts(0));
+    expect(score(42, 10, "否")).toEqual(pts(20));
+    expect(score(42, 11, "否")).toEqual(pts(12.5));
+    expect(score(42, 20, "否")).toEqual(pts(7.5));
+    expect(score(42, 21, "否")).toEqual(pts(5));
+    expect(score(42, 10, "是")).toEqual(pts(16));
+    expect(score(42, 10, null)).toEqual(pts(16));
+  });
+  it("42/43 rounds of the ministry and the province weigh 80%/20% (line 215)", () => {
+    expect(score(42, 10, "是", 6)).toEqual(pts(0.8 * 16 + 0.2 * 6));
+    expect(score(42, 21, "否", 20)).toEqual(pts(0.8 * 5 + 0.2 * 20));
+    expect(score(42, 21, "是", 18)).toEqual({ kind: "error", message: expect.stringContaining("省级监督帮扶得分应为0–16分") });
+    expect(score(43, 3, 1)).toEqual(pts(2.6));
+    expect(score(43, "未纳入", 4)).toEqual(pts(0));
+  });
+  it("44 廉政纪律 “该项不得分” takes back 42 + 43 (a deduction, not a veto)", () => {
     expect(score(44, "否")).toEqual(pts(0));
+    expect(score(44, "否", 16, 4)).toEqual(pts(0));
+    expect(score(44, "是", 10, 3.5)).toEqual(pts(-13.5));
+    expect(score(44, "是", 20, 0)).toEqual(pts(-20));
+    const missing = score(44, "是");
+    expect(missing.kind).toBe("error");
+    expect(missing.kind === "error" && missing.message).toContain("需要第42项得分和第43项得分");
+    expect(score(44, "是", 10)).toEqual({ kind: "error", message: expect.stringContaining("需要第43项得分") });
   });
   it("45 承办 1.5; 46 参加 0.5; 47 查获违法行为: text says 1.5, capped at its 分值 1", () => {
     expect(score(45, "是")).toEqual(pts(1.5));
@@ -234,16 +259,14 @@ describe("创新与成效 and 廉政纪律", () => {
     expect(score(49, "是", "否")).toEqual(pts(1));
     expect(score(49, "是", "是")).toEqual(pts(2));
   });
-  it("50 覆盖比例: 达到50% 1；40%-50% 0.8；30%-40% 0.5；低于30% 0", () => {
-    expect(score(50, 0.5)).toEqual(pts(1));
-    expect(score(50, 0.4999)).toEqual(pts(0.8));
-    expect(score(50, 0.4)).toEqual(pts(0.8));
-    expect(score(50, 0.3)).toEqual(pts(0.5));
-    expect(score(50, 0.2999)).toEqual(pts(0));
-  });
-  it("50's help says how 附件4 reckons it", () => {
-    expect(findItem(50)!.note).toContain("每个县区执法机构或其执法人员获得突出表现集体或个人的，得0.2分");
-    expect(findItem(50)!.note).toContain("DALIANBING.PERUNIT(获奖县区数, 0.2, 1)");
+  it("50 per 附件4 line 218: 获奖县区数 × 0.2, at most 1; a ratio is refused", () => {
+    expect(score(50, 0)).toEqual(pts(0));
+    expect(score(50, 1)).toEqual(pts(0.2));
+    expect(score(50, 4)).toEqual(pts(0.8));
+    expect(score(50, 5)).toEqual(pts(1));
+    expect(score(50, 9)).toEqual(pts(1));
+    expect(score(50, 0.5).kind).toBe("error");
+    expect(findItem(50)!.source).toContain("第218行");
   });
   it("51: veto", () => {
     expect(score(51, true)).toEqual({ kind: "veto", text: "否决" });

@@ -44,7 +44,7 @@ describe("messages name the parameter, what was expected and what came", () => {
   it("a rank below 1, a flag that is neither yes nor no, points out of range", () => {
     expect(score(42, 0)).toEqual(error("当轮名次应为不小于1的整数名次，收到 0"));
     expect(score(14, "也许")).toEqual(error("制定或完善非现场监管执法规范应为“是”或“否”（也可填 TRUE/FALSE 或 1/0），收到 “也许”"));
-    expect(score(43, 5)).toEqual(error("远程监督帮扶得分（各轮平均）应为0–4分之间的分数，收到 5"));
+    expect(score(43, 5)).toEqual(error("远程监督帮扶得分（各轮平均）应为0–4分之间的分数或“未纳入”，收到 5"));
   });
   it("an empty required cell", () => {
     expect(score(16, 2, null)).toEqual(error("缺少全年推送线索件数：应为不小于0的整数（件）"));

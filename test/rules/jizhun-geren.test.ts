@@ -53,9 +53,27 @@ describe("基准, the same for city and county", () => {
     expect(score(set, "7.1", 0, 1, 1)).toEqual(pts(1.5));
     expect(score(set, "7.1", 1, 1, 0)).toEqual(pts(2));
   });
-  it.each(both)("%s 8.3 and 11 are vetoes", (set) => {
-    expect(score(set, "8.3", "是")).toEqual({ kind: "veto", text: "否决" });
+  it.each(both)("%s 11 (取消参评资格) is the veto; 8.3 (该项不得分) takes back 8.1 + 8.2", (set) => {
     expect(score(set, "11", "否", "是")).toEqual({ kind: "veto", text: "否决" });
+    expect(score(set, "8.3", "否")).toEqual(pts(0));
+    expect(score(set, "8.3", "是", 15.5, 3)).toEqual(pts(-18.5));
+    expect(score(set, "8.3", "是", 24, 0)).toEqual(pts(-24));
+    expect(score(set, "8.3", "是").kind).toBe("error");
+  });
+  it.each(both)("%s 8.1/8.2 未纳入远程监督帮扶 (line 244): 8.2 → 0, 8.1 × 24/20", (set) => {
+    expect(score(set, "8.2", "未纳入")).toEqual(pts(0));
+    expect(score(set, "8.2", 3)).toEqual(pts(3));
+    expect(score(set, "8.1", 15)).toEqual(pts(15));
+    expect(score(set, "8.1", 15, "否")).toEqual(pts(18));
+    expect(score(set, "8.1", 20, "否")).toEqual(pts(24));
+  });
+  it.each(both)("%s 2.1.2 and 2.2.3 floor at the heading's earned points, else at its 分值", (set) => {
+    expect(score(set, "2.1.2", 3)).toEqual(pts(-1.5));
+    expect(score(set, "2.1.2", 3, 1.2)).toEqual(pts(-1.2));
+    expect(score(set, "2.1.2", 9)).toEqual(pts(-2));
+    expect(score(set, "2.2.3", "是", 10)).toEqual(pts(-3));
+    expect(score(set, "2.2.3", "是", 10, 2)).toEqual(pts(-2));
+    expect(score(set, "2.2.3", "是", 100)).toEqual(pts(-5));
   });
 });
 
@@ -123,15 +141,17 @@ describe("个人 (附件6)", () => {
   it("2.2 关键领域: 每类2.5, 最高5; 2.3 案卷质量 35 × 得分率", () => {
     expect(score("个人", "2.2", 1)).toEqual(pts(2.5));
     expect(score("个人", "2.2", 3)).toEqual(pts(5));
+    // "…等案件的，每类得2.5分，最高得5分": any number of 类, capped.
+    expect(score("个人", "2.2", 6)).toEqual(pts(5));
     expect(score("个人", "2.3", 0.9, 0)).toEqual(pts(31.5));
   });
-  it("3.2 工作纪律: 每次扣5分，扣完该项分值为止", () => {
-    expect(score("个人", "3.2", 1)).toEqual(pts(-5));
-    expect(score("个人", "3.2", 3, 12)).toEqual(pts(-12));
-    expect(score("个人", "3.2", 10)).toEqual(pts(-28));
+  it("3.1.2 工作纪律: 每次扣5分，扣完该项分值为止 (floors at 3.1.1's earned points)", () => {
+    expect(score("个人", "3.1.2", 1)).toEqual(pts(-5));
+    expect(score("个人", "3.1.2", 3, 10)).toEqual(pts(-10));
+    expect(score("个人", "3.1.2", 10)).toEqual(pts(-28));
   });
-  it("3.3 技能比武: 省级2 + 市级1", () => {
-    expect(score("个人", "3.3", "是", "是")).toEqual(pts(3));
+  it("3.2 技能比武: 省级2 + 市级1", () => {
+    expect(score("个人", "3.2", "是", "是")).toEqual(pts(3));
   });
   it("4.1.1: each month 2条及以上 → 0.3, all → 4", () => {
     const row: RawInput[] = Array(12).fill(2);

@@ -1,6 +1,6 @@
 /**
- * The source document, checked in verbatim as a fixture (same line numbers as
- * ../shared/docs/source-2024-panjin-dalianbing.txt, which the catalogs cite).
+ * The source document, checked in verbatim as test/fixtures/source-2024-panjin-dalianbing.txt: the
+ * line numbers the catalogs cite ("source-2024-panjin-dalianbing.txt 第N行") are this file's.
  */
 import * as fs from "fs";
 import * as path from "path";

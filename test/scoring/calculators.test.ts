@@ -4,7 +4,7 @@ import {
   perUnit,
   proportion,
   round4,
-  ScoringInputError,
+  InputError,
   step,
   tier,
   tierRank,
@@ -15,10 +15,10 @@ function messageOf(fn: () => unknown): string {
   try {
     fn();
   } catch (e) {
-    expect(e).toBeInstanceOf(ScoringInputError);
+    expect(e).toBeInstanceOf(InputError);
     return (e as Error).message;
   }
-  throw new Error("expected a ScoringInputError");
+  throw new Error("expected a InputError");
 }
 
 describe("round4", () => {

@@ -2,9 +2,9 @@
  * Text preparation for deadline reading.
  *
  * Two layers: `cleanCellText` removes markup that is not part of what a person wrote ("<p>", "<br>",
- * "&nbsp;") and gives the text the milestones quote; `foldWidth` maps full-width digits and
- * punctuation to ASCII one character for one character, so positions found in the folded text are
- * positions in the clean text too (DESIGN §4: full-width digits read the same).
+ * "&nbsp;") and gives the text the milestones quote; `foldWidth` (core/width.ts) maps full-width
+ * digits and punctuation to ASCII one character for one character, so positions found in the folded
+ * text are positions in the clean text too (DESIGN §4: full-width digits read the same).
  */
 
 const HTML_TAG = /<\/?[a-zA-Z][^<>]{0,80}>/g;
@@ -26,30 +26,5 @@ export function cleanCellText(text: string): string {
   return out.replace(/\r\n?/g, "\n");
 }
 
-/** Single-character foldings; everything else is kept as is. */
-const FOLD: Record<string, string> = {
-  "．": ".",
-  "；": ";",
-  "，": ",",
-  "：": ":",
-  "（": "(",
-  "）": ")",
-  "－": "-",
-  "～": "~",
-  "／": "/",
-  "\u3000": " ",
-  "\u00a0": " ",
-  "\t": " ",
-};
-
-const FOLDABLE = /[０-９．；，：（）－～／\u3000\u00a0\t]/g;
-
-function foldChar(ch: string): string {
-  const code = ch.charCodeAt(0);
-  return code >= 0xff10 && code <= 0xff19 ? String.fromCharCode(code - 0xff10 + 48) : FOLD[ch];
-}
-
-/** Full-width digits and punctuation to ASCII; the result has exactly the length of the input. */
-export function foldWidth(text: string): string {
-  return text.replace(FOLDABLE, foldChar);
-}
+/** The one full-width folding lives in core/width.ts (issue 8 §4); re-exported for the milestone files. */
+export { foldWidth } from "../width";

@@ -6,7 +6,10 @@
  *   攻坚  "1".."51" (the 攻坚分解表's 序号); findItem also takes 5 and "攻坚5" / "攻坚-5".
  *   基准  "基准市-1.2.1", "基准县-1.2.1" (附件5 序号.条.款); findItem("1.2.1", "基准县") too.
  *   个人  "个人-1.1" (附件6 序号.条.款); findItem("1.1", "个人") too.
+ * Every id is its 附件's own number (checked by test/rules/ids.test.ts); 基准县-9.4 and 9.5 are the
+ * exception: 附件5 line 245 gives the county sentence of 技能比武 no number, so they follow 9.3.
  */
+import { foldWidth } from "../width";
 import type { CatalogEntry } from "./define";
 import { GONGJIAN_ENTRIES } from "./gongjian";
 import { GEREN_ENTRIES } from "./geren";
@@ -76,7 +79,7 @@ export function findItem(idOrText: string | number, set?: RuleSetId): RuleItem |
     if (!Number.isInteger(idOrText)) return null;
     text = String(idOrText);
   } else if (typeof idOrText === "string") {
-    text = idOrText.trim().replace(/\s+/g, "");
+    text = foldWidth(idOrText).trim().replace(/\s+/g, "");
   } else {
     return null;
   }
@@ -86,7 +89,7 @@ export function findItem(idOrText: string | number, set?: RuleSetId): RuleItem |
     if (text.startsWith(prefix)) {
       target = prefix;
       text = text.slice(prefix.length);
-      if (text.startsWith("-") || text.startsWith("－") || text.startsWith("—")) text = text.slice(1);
+      if (text.startsWith("-") || text.startsWith("—")) text = text.slice(1);
       break;
     }
   }
@@ -98,4 +101,40 @@ export function findItem(idOrText: string | number, set?: RuleSetId): RuleItem |
     return ENTRY_BY_ID.get(text)?.item ?? null;
   }
   return ENTRY_BY_ID.get(`${target}-${text}`)?.item ?? null;
+}
+
+/**
+ * Ids renamed to follow 附件6's own numbering (line 263: 三、1.(1) 现场监督帮扶表现, 1.(2) 工作纪律方面,
+ * 2. 技能比武). Old ids that now name nothing are refused with a message naming the new id; 个人-3.2
+ * names a different item now (技能比武), so its errors carry a note pointing to 个人-3.1.2.
+ * Kept for this release only.
+ */
+const RETIRED_IDS: Record<string, string> = {
+  "个人-3.1": "个人-3.1.1",
+  "个人-3.3": "个人-3.2",
+};
+const MEANING_CHANGED: Record<string, string> = {
+  "个人-3.2": "个人-3.2 现为“技能比武”（附件6第263行编号）；原“工作纪律方面”已改为 个人-3.1.2",
+};
+
+/** The note for an id whose meaning changed in this release, or null. */
+export function renamedNote(id: string): string | null {
+  return MEANING_CHANGED[id] ?? null;
+}
+
+/**
+ * For an id that findItem no longer knows because it was renamed: a Chinese message naming the new
+ * id ("个人-3.1 已改为 个人-3.1.1 …"); null for any other id.
+ */
+export function retiredIdMessage(idOrText: string | number, set?: RuleSetId): string | null {
+  if (typeof idOrText !== "string" && typeof idOrText !== "number") return null;
+  let text = foldWidth(String(idOrText)).trim().replace(/\s+/g, "").replace(/^个人[-—]?/, "个人-");
+  if (!text.startsWith("个人-")) {
+    if (set !== "个人") return null;
+    text = `个人-${text}`;
+  }
+  const now = RETIRED_IDS[text];
+  if (!now) return null;
+  const item = ENTRY_BY_ID.get(now)?.item;
+  return `编号${text}已改为${now}${item ? `（${item.name}）` : ""}，以与附件6第263行的编号一致，请改用新编号`;
 }

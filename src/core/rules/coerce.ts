@@ -5,7 +5,8 @@
  */
 import type { InputSpec, RawInput, RuleItem } from "./types";
 import type { Coerced } from "./define";
-import { showReceived } from "../scoring/errors";
+import { InputError, showReceived } from "../scoring/errors";
+import { foldWidth } from "../width";
 
 /** The twelve months an item's monthly range covers, for messages. */
 export const CAMPAIGN_MONTHS = [
@@ -31,7 +32,7 @@ export function expectedText(spec: InputSpec): string {
     case "flag":
       return "“是”或“否”（也可填 TRUE/FALSE 或 1/0）";
     case "points":
-      return `${rangeText(spec.min ?? 0, spec.max ?? 0, "分")}之间的分数`;
+      return `${rangeText(spec.min ?? 0, spec.max ?? 0, "分")}之间的分数${spec.orText ? `或“${spec.orText}”` : ""}`;
     case "monthly":
       return `12个月（2023年12月至2024年11月）的${
         spec.max === 1 ? "比例（0%–100%）" : `数值（${spec.unit}，不小于0）`
@@ -47,20 +48,17 @@ function isEmpty(raw: RawInput | undefined): boolean {
 function numberOf(raw: RawInput, allowPercentText: boolean): number {
   if (typeof raw === "number") return raw;
   if (typeof raw !== "string") return NaN;
-  const text = raw.trim();
-  if (allowPercentText && (text.endsWith("%") || text.endsWith("％"))) {
+  const text = foldWidth(raw.trim());
+  if (text === "") return NaN;
+  if (allowPercentText && text.endsWith("%")) {
     const body = text.slice(0, -1).trim();
     return body === "" ? NaN : Number(body) / 100;
   }
   return Number(text);
 }
 
-class InputError {
-  constructor(readonly message: string) {}
-}
-
 function fail(spec: InputSpec, raw: RawInput, where = ""): never {
-  throw new InputError(`${spec.name}${where}应为${expectedText(spec)}，收到 ${showReceived(raw)}`);
+  throw new InputError(`${spec.name}${where}应为${expectedText(spec)}，收到 ${showReceived(raw)}`, spec.name);
 }
 
 function scalar(spec: InputSpec, raw: RawInput): number {
@@ -134,8 +132,14 @@ function monthCell(spec: InputSpec, cell: RawInput, index: number): number | nul
 /** "1. 完成比例（0%–100%之间的比例）；2. …" */
 export function listExpectedInputs(item: RuleItem): string {
   return item.inputs
-    .map((s, i) => `${i + 1}. ${s.name}：${expectedText(s)}${s.optional ? "，可留空" : ""}`)
+    .map((s, i) => `${i + 1}. ${s.name}：${expectedText(s)}${s.optional ? "，可留空" : ""}${s.scoreOf ? `（评分表引用第${s.scoreOf.map(shortId).join("、")}项得分）` : ""}`)
     .join("；");
+}
+
+/** "42", "2.1.1" (the set prefix dropped), for help text. */
+export function shortId(id: string): string {
+  const dash = id.indexOf("-");
+  return dash >= 0 ? id.slice(dash + 1) : id;
 }
 
 /** The id as staff would type it: 5 for 攻坚, "基准市-1.2.1" for the others. */
@@ -178,7 +182,11 @@ export function coerceInputs(item: RuleItem, inputs: readonly RawInput[]): Coerc
           continue;
         }
         if (i >= given) return countMessage(item, given);
-        throw new InputError(`缺少${spec.name}：应为${expectedText(spec)}`);
+        throw new InputError(`缺少${spec.name}：应为${expectedText(spec)}`, spec.name);
+      }
+      if (spec.orText !== undefined && typeof value === "string" && value.trim() === spec.orText) {
+        values[i] = null;
+        continue;
       }
       values[i] = scalar(spec, value);
     }

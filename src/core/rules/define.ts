@@ -19,14 +19,33 @@ export interface CatalogEntry {
   item: RuleItem;
   score: Scorer;
   probe?: DiscrepancyProbe;
+  /**
+   * The most a score item can give when another item's 分值 moves into it (攻坚42 reaches 20 when
+   * the candidate is not in the remote rounds, line 215); its 分值 (maxPoints) stays the printed one.
+   */
+  ceiling?: number;
+  /**
+   * A "该项不得分" clause (攻坚44, 基准8.3): a deduction that empties its heading (this name) by
+   * taking back the scores its scoreOf inputs carry; not a veto (DESIGN §4).
+   */
+  forfeits?: string;
 }
 
-export type EntrySpec = Omit<RuleItem, "set"> & { score: Scorer; probe?: DiscrepancyProbe };
+export type EntrySpec = Omit<RuleItem, "set"> & {
+  score: Scorer;
+  probe?: DiscrepancyProbe;
+  ceiling?: number;
+  forfeits?: string;
+};
 
 export function entry(set: RuleItem["set"], spec: EntrySpec): CatalogEntry {
-  const { score, probe, ...rest } = spec;
+  const { score, probe, ceiling, forfeits, ...rest } = spec;
   const item: RuleItem = { ...rest, set };
-  return probe ? { item, score, probe } : { item, score };
+  const out: CatalogEntry = { item, score };
+  if (probe) out.probe = probe;
+  if (ceiling !== undefined) out.ceiling = ceiling;
+  if (forfeits !== undefined) out.forfeits = forfeits;
+  return out;
 }
 
 // ---- input specs -------------------------------------------------------------------------------
@@ -42,6 +61,25 @@ export const flag = (name: string, optional?: boolean): InputSpec =>
   optional ? { name, kind: "flag", unit: "是/否", optional } : { name, kind: "flag", unit: "是/否" };
 export const points = (name: string, max: number, optional?: boolean): InputSpec =>
   optional ? { name, kind: "points", unit: "分", min: 0, max, optional } : { name, kind: "points", unit: "分", min: 0, max };
+/** Earned points of other items (ids in the same set), passed by reference by the 评分表. */
+export const scoreOf = (name: string, max: number, ids: string[]): InputSpec => ({
+  name,
+  kind: "points",
+  unit: "分",
+  min: 0,
+  max,
+  optional: true,
+  scoreOf: ids,
+});
+/** A 0–max score that may also be the word `word` ("未纳入"), which coerces to null. */
+export const pointsOrWord = (name: string, max: number, word: string): InputSpec => ({
+  name,
+  kind: "points",
+  unit: "分",
+  min: 0,
+  max,
+  orText: word,
+});
 /** Twelve months (2023年12月 … 2024年11月) as one range; min/max bound each month's value. */
 export const months = (name: string, unit: string, max?: number): InputSpec =>
   max === undefined ? { name, kind: "monthly", unit, min: 0 } : { name, kind: "monthly", unit, min: 0, max };

@@ -1,10 +1,12 @@
 /**
  * 个人 catalog: 附件6 表现突出个人评审细则 (source lines 251–268). Ids follow 附件6's numbering,
  * "个人-<序号>.<条>[.<款>]": 个人-1.1 获得荣誉称号 … 个人-5 廉政纪律与依法行政; findItem("1.1", "个人")
- * also works. 一级指标 8 + 50 + 31 + 11 = 100, 法律资格 is the bonus, 序号5 the veto.
+ * also works. Line 263 numbers 三、实战练兵 as 1. 大气监督帮扶 (1) 现场 (2) 工作纪律, 2. 技能比武:
+ * 个人-3.1.1, 个人-3.1.2, 个人-3.2 (the old 3.1/3.2/3.3: see catalog.ts RETIRED_IDS).
+ * 一级指标 8 + 50 + 31 + 11 = 100, 法律资格 is the bonus, 序号5 the veto (取消参评资格, line 267).
  */
 import { monthly, perUnit } from "../scoring/calculators";
-import { type CatalogEntry, type Coerced, count, entry, flag, max, min, months, num, points, ratio, VETO } from "./define";
+import { type CatalogEntry, type Coerced, count, entry, flag, max, min, months, num, points, ratio, scoreOf, VETO } from "./define";
 
 const L1 = "荣誉称号";
 const L2 = "案件办理";
@@ -65,8 +67,9 @@ export const GEREN_ENTRIES: CatalogEntry[] = [
   }),
   p({
     id: "2.2", level1: L2, level2: "案件办理", name: "关键领域案件查办", maxPoints: 5, type: "score",
-    inputs: [count("关键领域案件类数", "类", 4)],
+    inputs: [count("关键领域案件类数", "类")],
     rule: "关键领域案件查办(5分)。本年度作为主要承办人查处第三方环保服务机构弄虚作假、涉危险废物环境违法犯罪、自动监测数据弄虚作假和举报奖励等案件的，每类得2.5分，最高得5分(不与第一项查办案件重复)。",
+    note: "每类2.5分，最高5分；“等案件”不限于列出的四类，类数不设上限，得分封顶5分。",
     source: src(260),
     score: (v) => perUnit(num(v[0]), 2.5, 5),
   }),
@@ -80,22 +83,22 @@ export const GEREN_ENTRIES: CatalogEntry[] = [
   }),
   // ---------------- 三、实战练兵（31分） ----------------
   p({
-    id: "3.1", level1: L3, level2: "大气监督帮扶", group: "大气监督帮扶", name: "现场监督帮扶表现", maxPoints: 28, type: "score",
+    id: "3.1.1", level1: L3, level2: "大气监督帮扶", group: "大气监督帮扶", name: "现场监督帮扶表现", maxPoints: 28, type: "score",
     inputs: [points("各轮次最好成绩", 28)],
     rule: "现场监督帮扶表现(28分)。根据候选个人参加大气监督帮扶的表现情况进行综合评分，其中每轮次现场检查任务完成情况得分比重占40%，发现问题得分比重占50%，提供符合要求的典型案例和宣传材料得分比重占10%。参加多轮次的，取各轮次最好成绩；未参加的，该项不得分。",
     source: src(263),
     score: (v) => num(v[0]),
   }),
   p({
-    id: "3.2", level1: L3, level2: "大气监督帮扶", group: "大气监督帮扶", name: "工作纪律方面", maxPoints: 28, type: "deduction",
-    inputs: [count("不服从指挥调度、不遵守组织纪律次数", "次"), points("3.1得分", 28, true)],
+    id: "3.1.2", level1: L3, level2: "大气监督帮扶", group: "大气监督帮扶", name: "工作纪律方面", maxPoints: 28, type: "deduction",
+    inputs: [count("不服从指挥调度、不遵守组织纪律次数", "次"), scoreOf("3.1.1得分", 28, ["个人-3.1.1"])],
     rule: "工作纪律方面(扣分项)。存在不服从指挥调度、不遵守组织纪律的，每次扣5分。扣完该项分值为止。",
-    note: "每次扣5分，最多扣完“现场监督帮扶表现”的28分；填写3.1得分时，最多扣到该得分为止。",
+    note: "每次扣5分，扣完“大气监督帮扶”实得的分（即3.1.1得分）为止：填写3.1.1得分（评分表引用）时最多扣到该得分，留空时最多扣28分。",
     source: src(263),
     score: (v) => -min(5 * num(v[0]), v[1] === null ? 28 : num(v[1])),
   }),
   p({
-    id: "3.3", level1: L3, level2: "技能比武", name: "技能比武", maxPoints: 3, type: "score",
+    id: "3.2", level1: L3, level2: "技能比武", name: "技能比武", maxPoints: 3, type: "score",
     inputs: [flag("获得省级比武先进个人"), flag("获得市级比武先进个人")],
     rule: "技能比武(3分)。候选个人参加省市技能比武活动，获得省级比武先进个人的，得2分，获得市级比武先进个人的，得1分。",
     note: "省级、市级可累加，合计3分。",

@@ -6,27 +6,31 @@
  * The city is scored by 附件4, so every rule follows it (DESIGN §4); where the 分解表 row says
  * otherwise, the row carries a probe that findDiscrepancies runs on the sheet's 攻坚任务 text.
  * Decisions where 分解表 rows and 附件4 items do not line up one to one:
- * - Row 21 (执法处罚一体化建设, 加1分) is not in 附件4 (it is in 附件5 line 234 for 基准). The row is in
- *   the sheet, so it is kept as a bonus (加分项) of 1分 on top of 100, scored as the row says.
+ * - Row 21 (执法处罚一体化建设, 加1分, line 74) is not in 附件4 (it is in 附件5 line 234 for 基准): a
+ *   分解表自设项 (outsideProvince), scored as the row says but shown apart and not counted in the
+ *   province's total; the bonus maximum stays 附件4's 3分 (line 218).
  * - Rows 35–38 (案卷评查): 附件4 line 211/213 has 1. 组织评查工作 2分 (row 34), 2. 案卷质量 7分 按比例赋分
  *   with 2(2) 抽查通报 扣分项, 3. 三项制度 3分, 4. 行政处罚系统录入情况 5分. The 分解表 gives 案卷质量 6分
  *   (rows 35 and 36) and puts 1分 "移动执法终端使用情况" into row 38 next to 录入情况. Mapping:
  *   row 35 = 案卷质量 (7分, 附件4), row 36 = 抽查通报 (扣分项, the text row 36 carries),
  *   row 37 = 三项制度 (3分), row 38 = 行政处罚系统录入情况 (5分); the table's 1分 移动执法终端 item has no
- *   counterpart in 附件4 (its 1分 is inside 案卷质量 7分) and is reported under row 35.
+ *   counterpart in 附件4 (its 1分 is inside 案卷质量 7分); rows 35, 36 and 38 each report their own
+ *   difference.
  * - Rows 39 and 40 both carry 附件4's 典型案例发布类型 (3分). The province caps its two clauses
  *   separately (重点三类 每类1分 最高2分; 新领域 每类0.5分 最高1分), so row 39 is the first clause and
  *   row 40 the second: 2 + 1 = 3.
- * - Row 50: issue 3 fixes its input as 覆盖比例, while 附件4 line 218 awards 0.2分 per county whose
- *   机构 or 人员 won. A ratio cannot be turned into a number of counties, so row 50 scores the
- *   分解表's 覆盖比例 bands (source line 143); its note and help say so and point to
- *   DALIANBING.PERUNIT(获奖县区数, 0.2, 1) for the 附件4 reckoning.
+ * - Row 50 follows 附件4 line 218: 获奖县区数 × 0.2分, at most 1分; the 分解表's 覆盖比例 bands
+ *   (line 143) are reported as a discrepancy.
+ * - Rows 42–44 (大气监督帮扶 20分, line 215): 未纳入远程监督帮扶 moves 43's 4分 into 42 (16/10/6/4
+ *   scaled by 20/16); rounds of both the ministry and the province weigh 80%/20% (optional
+ *   provincial inputs); 44 "该项不得分" is a deduction that takes back 42 + 43, not a veto.
  * - Deductions without a stated cap in 附件4 (rows 17, 20) are capped at the 分值 of the heading
  *   they sit under ("扣完该项分值为止" reading), stated in their notes.
  */
 import { bandPoints } from "../scoring/bands";
 import { monthly, perUnit, proportion } from "../scoring/calculators";
-import { ScoringInputError } from "../scoring/errors";
+import { InputError } from "../scoring/errors";
+import { foldWidth } from "../width";
 import type { Band } from "./types";
 import {
   type CatalogEntry,
@@ -39,9 +43,11 @@ import {
   months,
   num,
   points,
+  pointsOrWord,
   positiveCount,
   rank,
   ratio,
+  scoreOf,
   VETO,
 } from "./define";
 
@@ -74,12 +80,9 @@ function captured(text: string, pattern: RegExp): number[] | null {
   return hit.slice(1).map(Number);
 }
 
+/** A cell's text for the probes: full-width folded (core/width.ts), spaces removed. */
 export function normalizeDigits(text: string): string {
-  return text
-    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/[．]/g, ".")
-    .replace(/[％]/g, "%")
-    .replace(/\s+/g, "");
+  return foldWidth(text).replace(/\s+/g, "");
 }
 
 // ---- band tables (boundary words per DESIGN §4) -------------------------------------------------
@@ -124,13 +127,11 @@ export const BANDS_42: Band[] = [
   { from: 16, to: 21, points: 6 },
   { from: 21, to: null, points: 4 },
 ];
-/** Row 50, 分解表 line 143: 达到50% 1分；40%-50% 0.8分；30%-40% 0.5分；低于30% 0分. */
-export const BANDS_50: Band[] = [
-  { from: 0, to: 0.3, points: 0 },
-  { from: 0.3, to: 0.4, points: 0.5 },
-  { from: 0.4, to: 0.5, points: 0.8 },
-  { from: 0.5, to: 1, toInclusive: true, points: 1 },
-];
+/**
+ * Row 42 for a candidate not in the remote rounds (line 215: "相应分值纳入现场监督帮扶表现分值"):
+ * 43's 4分 move into 42, so each band is scaled by 20/16: 20 / 12.5 / 7.5 / 5.
+ */
+export const BANDS_42_NO_REMOTE: Band[] = BANDS_42.map((b) => ({ ...b, points: (b.points * 20) / 16 }));
 
 export const GONGJIAN_ENTRIES: CatalogEntry[] = [
   // ---------------- 一、队伍建设与管理（33分） / 队伍建设（16分） ----------------
@@ -228,9 +229,9 @@ export const GONGJIAN_ENTRIES: CatalogEntry[] = [
   }),
   g({
     id: "13", level1: L1, level2: "信息化建设与应用", group: "自动监测运行管理", name: "虚假标记查实", maxPoints: 2, type: "deduction",
-    inputs: [count("查实次数", "次"), points("第12项得分", 2, true)],
+    inputs: [count("查实次数", "次"), scoreOf("第12项得分", 2, ["12"])],
     rule: "生态环境部通过数据分析发现异常，并采取直接派员、飞行检查等方式查实虚假标记或虚假录入手工监测数据，影响有效传输率的，每发现1次扣0.5分，扣完该项分值为止。",
-    note: "每次扣0.5分，最多扣完“自动监测运行管理”的2分；填写第12项得分时，最多扣到该得分为止。",
+    note: "每次扣0.5分，扣完“自动监测运行管理”实得的分为止：填写第12项得分（评分表引用）时最多扣到该得分，留空时最多扣该标题分值2分。",
     source: src(13, 202),
     score: (v) => -min(0.5 * num(v[0]), v[1] === null ? 2 : num(v[1])),
   }),
@@ -258,9 +259,18 @@ export const GONGJIAN_ENTRIES: CatalogEntry[] = [
     id: "16", level1: L1, level2: "信息化建设与应用", group: "非现场监管推进情况", name: "线索查办", maxPoints: 3, type: "score",
     inputs: [count("依法查办件数", "件"), count("全年推送线索件数", "件")],
     rule: "线索查办(3分)。对生态环境部推送涉及污染源自动监测数据、水质断面溯源、饮用水水源地、“清废行动”、自然保护地、危险废物等方面的问题线索，每依法查办1件得1分。全年未推送线索的，按照1.5分核算。",
-    note: "每件1分，最高3分；全年推送线索件数为0时得1.5分。",
+    note: "每件1分，最高3分；全年推送线索件数为0时得1.5分；依法查办件数不能多于推送线索件数。",
     source: src(16, 202),
-    score: (v) => (num(v[1]) === 0 ? 1.5 : perUnit(num(v[0]), 1, 3)),
+    score: (v) => {
+      const handled = num(v[0]);
+      const pushed = num(v[1]);
+      if (pushed === 0) return 1.5;
+      // Line 202: only pushed clues are 查办 here, so more cases than clues is a typing mistake.
+      if (handled > pushed) {
+        throw new InputError(`依法查办件数（${handled}件）不能多于全年推送线索件数（${pushed}件）`, "依法查办件数");
+      }
+      return perUnit(handled, 1, 3);
+    },
   }),
   g({
     id: "17", level1: L1, level2: "信息化建设与应用", group: "非现场监管推进情况", name: "整改反馈", maxPoints: 5, type: "deduction",
@@ -298,9 +308,14 @@ export const GONGJIAN_ENTRIES: CatalogEntry[] = [
     id: "21", level1: L1, level2: "信息化建设与应用", group: "执法记录及上报情况", name: "执法处罚一体化建设", maxPoints: 1, type: "bonus",
     inputs: [flag("实现全过程数据融合互通、闭环管理")],
     rule: "执法处罚一体化建设(加分项)。深化移动执法、行政处罚案件信息系统建设，实现执法现场检查、案源登记、调查取证、处罚决定等全过程数据信息融合互通，闭环式管理的，加1分。",
-    note: "附件4未列此项；按分解表序号21（附件5第234行有同名加分项）计为加分项，加在100分之外。",
+    note: "附件4未列此项，是分解表自设项（附件5第234行有同名加分项）：评分表中单列，不计入省厅总分，加分项上限仍为附件4的3分。",
+    outsideProvince: true,
     source: `source-2024-panjin-dalianbing.txt 分解表序号21（第74行）；附件4无此项，附件5第234行同名加分项`,
     score: (v) => num(v[0]),
+    probe: (text) =>
+      text.trim() === ""
+        ? null
+        : "序号21“执法处罚一体化建设”：省评审细则（附件4）无此项，是分解表自设项（附件5第234行有同名加分项）；评分表中单列，不计入省厅总分。",
   }),
   // ---------------- 执法稽查（6分） ----------------
   g({
@@ -433,6 +448,11 @@ export const GONGJIAN_ENTRIES: CatalogEntry[] = [
     note: "分解表序号36的攻坚任务含案卷质量(1)(2)两款，其中(2)抽查通报为本扣分项；(1)不合格案卷已体现在序号35的评查得分率中。",
     source: src(36, 211),
     score: (v) => -perUnit(num(v[0]), 1, 4),
+    probe: (text) => {
+      const hit = captured(text, /案卷质量[（(]([\d.]+)分/);
+      if (!hit || hit[0] === 7) return null;
+      return `序号36“抽查通报”：表中本行的攻坚任务为“案卷质量(${hit[0]}分)”及其(1)(2)两款，省评审细则（附件4第211行）案卷质量为7分（按比例赋分，计在序号35）；本行按附件4的(2)抽查通报计分（扣分项，每通报1次扣1分，最多扣4分）。`;
+    },
   }),
   g({
     id: "37", level1: L2, level2: "案卷评查", name: "“三项制度”落实评分", maxPoints: 3, type: "score",
@@ -449,6 +469,11 @@ export const GONGJIAN_ENTRIES: CatalogEntry[] = [
     note: "12个月录入率作为一个区域输入：每月均达到95%（含）得5分，任一月未达到（含空单元格）得0分。分解表序号38另列“移动执法终端使用情况(1分)”，附件4无该项（见序号35）。",
     source: `source-2024-panjin-dalianbing.txt 第213行 附件4；分解表序号38（第119行）`,
     score: (v) => monthly(m(v[0]), 0.95, 0, 5),
+    probe: (text) => {
+      const hit = captured(text, /移动执法终端使用情况[（(]([\d.]+)分/);
+      if (!hit) return null;
+      return `序号38“行政处罚系统录入情况”：表中另列“移动执法终端使用情况(${hit[0]}分)”，省评审细则（附件4第211、213行）无该项，这${hit[0]}分在案卷质量7分之内（序号35）；本行只按“行政处罚系统录入情况(5分)”计分。`;
+    },
   }),
   // ---------------- 典型案例发布（5分） ----------------
   g({
@@ -477,12 +502,27 @@ export const GONGJIAN_ENTRIES: CatalogEntry[] = [
   // ---------------- 三、实战练兵（26分） / 大气监督帮扶（20分） ----------------
   g({
     id: "42", level1: L3, level2: "大气监督帮扶", name: "现场监督帮扶表现", maxPoints: 16, type: "score",
-    inputs: [rank("当轮名次")],
+    inputs: [rank("当轮名次"), flag("纳入远程监督帮扶", true), points("省级监督帮扶得分", 20, true)],
     bands: [BANDS_42],
-    rule: "现场监督帮扶表现(16分)。根据所有选派人员的表现情况进行综合评分，其中，每轮次现场检查任务完成情况得分比重占40%，发现环境问题得分比重占50%，提供符合要求的典型案例和宣传材料得分比重占10%。当轮次进入全国前10名，得16分，10-15名，得10分，15-20名得6分，20名以下得4分。",
-    note: "按附件4（分解表写“25名以下”）：第1–10名16分，第11–15名10分，第16–20名6分，第21名起4分。",
+    rule: "现场监督帮扶表现(16分)。根据所有选派人员的表现情况进行综合评分，其中，每轮次现场检查任务完成情况得分比重占40%，发现环境问题得分比重占50%，提供符合要求的典型案例和宣传材料得分比重占10%。当轮次进入全国前10名，得16分，10-15名，得10分，15-20名得6分，20名以下得4分。未纳入远程监督帮扶的候选集体，不参与此项评审，相应分值纳入现场监督帮扶表现分值。同时参与生态环境部和省级监督帮扶的，按照80%和20%权重分别赋分。",
+    note:
+      "按附件4（分解表写“25名以下”）：第1–10名16分，第11–15名10分，第16–20名6分，第21名起4分。" +
+      "纳入远程监督帮扶填“否”时，远程的4分并入本项，按20分计：20、12.5、7.5、5分（留空按“是”）。" +
+      "同时参加省级监督帮扶的，填省级监督帮扶得分（与本项同一分制：纳入远程时0–16分，否则0–20分），" +
+      "得分＝按名次所得×80%＋省级得分×20%；留空则只按名次计。",
     source: src(42, 215),
-    score: (v) => bandPoints(num(v[0]), BANDS_42),
+    ceiling: 20,
+    score: (v) => {
+      const remote = v[1] === null || v[1] === 1;
+      const scale = remote ? 16 : 20;
+      const ministry = bandPoints(num(v[0]), remote ? BANDS_42 : BANDS_42_NO_REMOTE);
+      if (v[2] === null) return ministry;
+      // Line 215: "同时参与生态环境部和省级监督帮扶的，按照80%和20%权重分别赋分".
+      if (num(v[2]) > scale) {
+        throw new InputError(`省级监督帮扶得分应为0–${scale}分之间的分数（${remote ? "纳入" : "未纳入"}远程监督帮扶），收到 ${num(v[2])}`, "省级监督帮扶得分");
+      }
+      return 0.8 * ministry + 0.2 * num(v[2]);
+    },
     probe: (text) => {
       const hit = captured(text, /(\d+)名以下/);
       if (!hit || hit[0] === 20) return null;
@@ -493,18 +533,37 @@ export const GONGJIAN_ENTRIES: CatalogEntry[] = [
   }),
   g({
     id: "43", level1: L3, level2: "大气监督帮扶", name: "远程监督帮扶表现", maxPoints: 4, type: "score",
-    inputs: [points("远程监督帮扶得分（各轮平均）", 4)],
+    inputs: [pointsOrWord("远程监督帮扶得分（各轮平均）", 4, "未纳入"), points("省级远程监督帮扶得分", 4, true)],
     rule: "远程监督帮扶表现(4分)。以所有参与城市所有轮次发现环境问题情况进行综合评分。参加多个轮次的，得分取平均值。未纳入远程监督帮扶的候选集体，不参与此项评审，相应分值纳入现场监督帮扶表现分值。同时参与生态环境部和省级监督帮扶的，按照80%和20%权重分别赋分。",
-    note: "填写按评分细则折算后的远程监督帮扶得分（0–4分）。",
+    note:
+      "填写按评分细则折算后的远程监督帮扶得分（0–4分，各轮平均）；未纳入远程监督帮扶的填“未纳入”，本项得0分，" +
+      "其4分并入第42项（第42项的“纳入远程监督帮扶”填“否”）。同时参加省级远程监督帮扶的，填省级得分，得分＝部级×80%＋省级×20%。",
     source: src(43, 215),
-    score: (v) => num(v[0]),
+    score: (v) => {
+      if (v[0] === null) return 0; // "未纳入": line 215, 不参与此项评审
+      return v[1] === null ? num(v[0]) : 0.8 * num(v[0]) + 0.2 * num(v[1]);
+    },
   }),
   g({
-    id: "44", level1: L3, level2: "大气监督帮扶", name: "廉政纪律方面", maxPoints: 0, type: "veto",
-    inputs: [flag("监督帮扶期间存在廉政纪律问题")],
+    id: "44", level1: L3, level2: "大气监督帮扶", name: "廉政纪律方面", maxPoints: 20, type: "deduction",
+    inputs: [flag("监督帮扶期间存在廉政纪律问题"), scoreOf("第42项得分", 20, ["42"]), scoreOf("第43项得分", 4, ["43"])],
     rule: "廉政纪律方面(否决项)。监督帮扶期间存在廉政纪律问题的，该项不得分。",
+    note:
+      "“该项不得分”不是取消参评资格：它让“大气监督帮扶”一项（第42、43项）得0分，总分照算。" +
+      "存在问题填“是”时，本项扣回第42项与第43项的得分（评分表引用这两格），否则得0分。",
     source: src(44, 215),
-    score: (v) => (num(v[0]) === 1 ? VETO : 0),
+    forfeits: "大气监督帮扶",
+    score: (v) => {
+      if (num(v[0]) !== 1) return 0;
+      const missing = [v[1] === null ? "第42项得分" : "", v[2] === null ? "第43项得分" : ""].filter(Boolean);
+      if (missing.length > 0) {
+        throw new InputError(
+          `存在廉政纪律问题时“大气监督帮扶”该项不得分，需要${missing.join("和")}才能扣回（请引用第42、43项的得分单元格）`,
+          missing[0],
+        );
+      }
+      return -(num(v[1]) + num(v[2]));
+    },
   }),
   // ---------------- 技能比武活动（6分） ----------------
   g({
@@ -553,12 +612,15 @@ export const GONGJIAN_ENTRIES: CatalogEntry[] = [
   }),
   g({
     id: "50", level1: L4, level2: "创新与成效", name: "表现突出集体和个人所在县、区覆盖情况", maxPoints: 1, type: "bonus",
-    inputs: [ratio("覆盖比例")],
-    bands: [BANDS_50],
-    rule: "表现突出集体和个人所在县、区覆盖比例(1分)。截至2024年，覆盖比例达到50%的，加1分；40%-50%的，加0.8分；30%-40%的，加0.5分；低于30%的，不得分。",
-    note: "按分解表攻坚任务的覆盖比例分档计分（输入为覆盖比例）。注意：附件4原文为“辖区内每个县区执法机构或其执法人员获得突出表现集体或个人的，得0.2分”（最高1分），如需按附件4核算，可用 DALIANBING.PERUNIT(获奖县区数, 0.2, 1)。",
-    source: `source-2024-panjin-dalianbing.txt 分解表序号50（第143行）；附件4第218行为每县区0.2分`,
-    score: (v) => bandPoints(num(v[0]), BANDS_50),
+    inputs: [count("获奖县区数", "个")],
+    rule: "表现突出集体和个人所在县、区覆盖情况(1分)。截至2024年，辖区内每个县区执法机构或其执法人员获得突出表现集体或个人的，得0.2分。",
+    note: "每个获奖县区0.2分，最高1分（附件4第218行）；分解表写覆盖比例分档（第143行），评分按附件4。",
+    source: src(50, 218),
+    score: (v) => perUnit(num(v[0]), 0.2, 1),
+    probe: (text) =>
+      text.includes("覆盖比例")
+        ? "序号50“表现突出集体和个人所在县、区覆盖情况”：表中按覆盖比例分档（达到50%加1分，40%-50%加0.8分，30%-40%加0.5分），省评审细则（附件4第218行）为每个获奖县区0.2分、最高1分，评分按附件4（输入获奖县区数）。"
+        : null,
   }),
   // ---------------- 五、廉政纪律（否决项） ----------------
   g({
@@ -573,6 +635,6 @@ export const GONGJIAN_ENTRIES: CatalogEntry[] = [
 /** PROPORTION for rows 27, 28, 30; the 基准案件数 must be > 0 (the message names it). */
 function proportionChecked(v: Coerced[], full: number): number {
   const baseline = num(v[1]);
-  if (baseline <= 0) throw new ScoringInputError("基准案件数", `基准案件数应为大于0的整数（件），收到 ${baseline}`);
+  if (baseline <= 0) throw new InputError(`基准案件数应为大于0的整数（件），收到 ${baseline}`, "基准案件数");
   return proportion(num(v[0]), baseline, full);
 }

@@ -17,11 +17,17 @@
  *   line 245) 9.4 参加比武 1分 and 9.5 获得比武先进集体或个人 3分.
  * - 10 练兵成效: the two halves name different winners for city and county.
  * Deductions without a stated total cap (2.3.4) are capped at the 分值 of their heading.
+ * "扣完该项分值为止" (2.1.2, 2.2.3, lines 231, 233) floors at the points the heading earned, passed by
+ * the 评分表 (scoreOf), else at the heading's 分值. 8.3 "该项不得分" (line 244) takes back 8.1 + 8.2:
+ * a deduction that empties 大气监督帮扶, not a veto; only 11 (取消参评资格, line 248) is a veto.
+ * 未纳入远程监督帮扶 (line 244) moves 8.2's 4分 into 8.1 (8.1 × 24/20; 8.2 "未纳入" → 0). Line 244,
+ * unlike 附件4 line 215, has no 80%/20% weighting of ministry and province rounds.
  */
 import { bandPoints } from "../scoring/bands";
+import { InputError } from "../scoring/errors";
 import { monthly, perUnit, step } from "../scoring/calculators";
 import type { Band, RuleSetId } from "./types";
-import { type CatalogEntry, type Coerced, count, entry, flag, max, min, months, num, points, ratio, VETO } from "./define";
+import { type CatalogEntry, type Coerced, count, entry, flag, max, min, months, num, points, pointsOrWord, ratio, scoreOf, VETO } from "./define";
 
 const L1 = "队伍建设与管理";
 const L2 = "日常监督执法工作";
@@ -127,9 +133,9 @@ function build(set: "基准市" | "基准县"): CatalogEntry[] {
     }),
     j({
       id: "2.1.2", level1: L1, level2: "信息化建设与应用", group: "自动监测运行管理", name: "虚假标记查实", maxPoints: 2, type: "deduction",
-      inputs: [count("查实次数", "次"), points("2.1.1得分", 2, true)],
+      inputs: [count("查实次数", "次"), scoreOf("2.1.1得分", 2, [`${set}-2.1.1`])],
       rule: "生态环境部通过数据分析发现异常，并采取直接派员、飞行检查等方式查实虚假标记或虚假录入手工监测数据，影响有效传输率的，每发现1次扣0.5分，扣完该项分值为止。",
-      note: "每次扣0.5分，最多扣完“自动监测运行管理”的2分；填写2.1.1得分时，最多扣到该得分为止。",
+      note: "每次扣0.5分，扣完“自动监测运行管理”实得的分为止：填写2.1.1得分（评分表引用）时最多扣到该得分，留空时最多扣该标题分值2分。",
       source: src(231, "2"),
       score: (v) => -min(0.5 * num(v[0]), v[1] === null ? 2 : num(v[1])),
     }),
@@ -151,11 +157,15 @@ function build(set: "基准市" | "基准县"): CatalogEntry[] {
     }),
     j({
       id: "2.2.3", level1: L1, level2: "信息化建设与应用", group: "非现场监管推进情况", name: "整改反馈", maxPoints: 5, type: "deduction",
-      inputs: [flag("未按要求查办并及时反馈"), count("反馈不实或查处不到位件数", "件")],
+      inputs: [
+        flag("未按要求查办并及时反馈"),
+        count("反馈不实或查处不到位件数", "件"),
+        scoreOf("2.2.1与2.2.2得分合计", 5, [`${set}-2.2.1`, `${set}-2.2.2`]),
+      ],
       rule: "整改反馈(扣分项)。对上级生态环境部门推送的问题线索，未按要求查办并及时反馈的，扣1分；被生态环境部发现反馈情况不实或问题线索查处不到位的，每件扣0.2分，扣完该项分值为止。",
-      note: "扣完“非现场监管推进情况”的5分为止。",
+      note: "扣完“非现场监管推进情况”实得的分为止：填写2.2.1与2.2.2得分合计（评分表引用）时最多扣到该得分，留空时最多扣该标题分值5分。",
       source: src(233, "2"),
-      score: (v) => -min(num(v[0]) + 0.2 * num(v[1]), 5),
+      score: (v) => -min(num(v[0]) + 0.2 * num(v[1]), v[2] === null ? 5 : num(v[2])),
     }),
     j({
       id: "2.3.1", level1: L1, level2: "信息化建设与应用", group: "执法记录及上报情况", name: "现场执法人员比例", maxPoints: 3, type: "score",
@@ -307,24 +317,41 @@ function build(set: "基准市" | "基准县"): CatalogEntry[] {
     // ---------------- 三、实战练兵（28分） ----------------
     j({
       id: "8.1", level1: L3, level2: "大气监督帮扶", name: "现场监督帮扶表现", maxPoints: 20, type: "score",
-      inputs: [points("综合评分排名前50%人员的平均成绩", 20)],
-      rule: "现场监督帮扶表现(20分)。根据所有选派人员的表现情况进行综合评分，其中，每轮次现场检查任务完成情况得分比重占40%，发现环境问题得分比重占50%，提供符合要求的典型案例和宣传材料得分比重占10%。综合评分排名前50%人员的平均成绩为该项得分。",
+      inputs: [points("综合评分排名前50%人员的平均成绩", 20), flag("纳入远程监督帮扶", true)],
+      rule: "现场监督帮扶表现(20分)。根据所有选派人员的表现情况进行综合评分，其中，每轮次现场检查任务完成情况得分比重占40%，发现环境问题得分比重占50%，提供符合要求的典型案例和宣传材料得分比重占10%。综合评分排名前50%人员的平均成绩为该项得分。未纳入远程监督帮扶的候选集体，不参与此项评审，相应分值纳入现场监督帮扶表现分值。",
+      note: "填写20分制的平均成绩；纳入远程监督帮扶填“否”时，8.2的4分并入本项，得分＝平均成绩×24/20（最高24分）；留空按“是”。",
       source: src(244, "8"),
-      score: (v) => num(v[0]),
+      ceiling: 24,
+      score: (v) => (v[1] === null || v[1] === 1 ? num(v[0]) : (num(v[0]) * 24) / 20),
     }),
     j({
       id: "8.2", level1: L3, level2: "大气监督帮扶", name: "远程监督帮扶表现", maxPoints: 4, type: "score",
-      inputs: [points("远程监督帮扶得分（各轮平均）", 4)],
+      inputs: [pointsOrWord("远程监督帮扶得分（各轮平均）", 4, "未纳入")],
       rule: "远程监督帮扶表现(4分)。以参与所有轮次发现环境问题情况进行综合评分。参加多个轮次的，得分取平均值。未纳入远程监督帮扶的候选集体，不参与此项评审，相应分值纳入现场监督帮扶表现分值。",
+      note: "未纳入远程监督帮扶的填“未纳入”，本项得0分，其4分并入8.1（8.1的“纳入远程监督帮扶”填“否”）。",
       source: src(244, "8"),
-      score: (v) => num(v[0]),
+      score: (v) => (v[0] === null ? 0 : num(v[0])),
     }),
     j({
-      id: "8.3", level1: L3, level2: "大气监督帮扶", name: "廉政纪律方面", maxPoints: 0, type: "veto",
-      inputs: [flag("监督帮扶期间存在廉政纪律问题")],
+      id: "8.3", level1: L3, level2: "大气监督帮扶", name: "廉政纪律方面", maxPoints: 24, type: "deduction",
+      inputs: [flag("监督帮扶期间存在廉政纪律问题"), scoreOf("8.1得分", 24, [`${set}-8.1`]), scoreOf("8.2得分", 4, [`${set}-8.2`])],
       rule: "廉政纪律方面(否决项)。监督帮扶期间发现存在廉政纪律问题的，该项不得分。",
+      note:
+        "“该项不得分”不是取消参评资格：它让“大气监督帮扶”一项（8.1、8.2）得0分，总分照算。" +
+        "存在问题填“是”时，本项扣回8.1与8.2的得分（评分表引用这两格），否则得0分。",
       source: src(244, "8"),
-      score: (v) => (num(v[0]) === 1 ? VETO : 0),
+      forfeits: "大气监督帮扶",
+      score: (v) => {
+        if (num(v[0]) !== 1) return 0;
+        const missing = [v[1] === null ? "8.1得分" : "", v[2] === null ? "8.2得分" : ""].filter(Boolean);
+        if (missing.length > 0) {
+          throw new InputError(
+            `存在廉政纪律问题时“大气监督帮扶”该项不得分，需要${missing.join("和")}才能扣回（请引用8.1、8.2的得分单元格）`,
+            missing[0],
+          );
+        }
+        return -(num(v[1]) + num(v[2]));
+      },
     }),
   );
   if (city) {

@@ -24,6 +24,17 @@ export interface InputSpec {
   max?: number;
   /** Optional inputs may be left empty (null); the rule says what empty means. */
   optional?: boolean;
+  /**
+   * This input is the sum of the scores of these items (ids in the same set); the 评分表 passes them
+   * by reference. Set on the earned-points inputs of "扣完该项分值为止" deductions (攻坚13 ["12"]) and
+   * of the "该项不得分" clauses (攻坚44 ["42"] and ["43"]).
+   */
+  scoreOf?: string[];
+  /**
+   * A word the cell may hold instead of a value, meaning "this item does not apply" (攻坚43 "未纳入":
+   * the candidate was not in the remote rounds, line 215). Coerced to null; the item answers 0.
+   */
+  orText?: string;
 }
 
 /** A band: value in [from, to) — or [from, to] when toInclusive — earns points. */
@@ -54,6 +65,11 @@ export interface RuleItem {
   group?: string;
   /** How the catalog reads the rule where the source leaves a choice (Chinese, shown in help). */
   note?: string;
+  /**
+   * A 分解表自设项 that 附件4 does not have (攻坚21): shown apart in the 评分表 and not counted in the
+   * province's total (DESIGN §4 Totals); the bonus maximum stays 附件4's 3分.
+   */
+  outsideProvince?: true;
 }
 
 export type ScoreOutcome =
@@ -63,22 +79,3 @@ export type ScoreOutcome =
 
 /** A raw input as it arrives from a cell: number, text, boolean, empty, or a range (2-D). */
 export type RawInput = number | string | boolean | null | RawInput[][];
-
-/**
- * src/core/rules/index.ts exports:
- *   RULE_SETS: Record<RuleSetId, RuleItem[]>
- *   findItem(idOrText: string | number, set?: RuleSetId): RuleItem | null   // 5, "5", "攻坚5", "基准县-…"
- *   scoreItem(item: RuleItem, inputs: RawInput[]): ScoreOutcome   // rounded to 4 decimals
- *   LEVEL1_TOTALS: Record<RuleSetId, Record<string, number>>       // 攻坚 33/41/26 …
- *   pointsWrittenIn(text: string): number[]                        // for discrepancy checks
- *   findDiscrepancies(serial: string, taskText: string): string[]  // Chinese messages, DESIGN §4 cases
- * and, added by the scoring-core work:
- *   RULE_SET_IDS, LEVEL1_STATED (the printed 分值; 基准县 can reach 25 of 队伍建设与管理's 30)
- *   ITEM_TYPE_ZH: Record<ItemType, string>; RULE_SET_ZH: Record<RuleSetId, string>
- *   describeInputs(item): string; describeItem(item): string; ruleWithNote(item): string
- *   pointsText(item): string; formatRulesCatalog(set: RuleSetId): string
- *   expectedText(spec: InputSpec): string; listExpectedInputs(item): string; CAMPAIGN_MONTHS
- *   sampleValidInputs(item): RawInput[]; VETO_TEXT ("否决"); PROBED_SERIALS
- * Generic calculators live in src/core/scoring (tier, perUnit, deduct, monthly, tierRank,
- * proportion, step, round4, findBand, bandPoints, checkBandTable, ScoringInputError).
- */

@@ -9,7 +9,7 @@ import { milestoneName } from "../milestones/name";
 import type { SheetGrid } from "../grid";
 import { milestoneStatus, parseDoneList, parseMilestones } from "../milestones";
 import { DEFAULT_DUE_SOON_DAYS, type MilestoneStatus } from "../milestones/types";
-import { findDiscrepancies } from "../rules";
+import { findDiscrepancies, findJizhunDiscrepancies, missingJizhunRows } from "../rules";
 import { recognizeWorkbook } from "../tables";
 import type { RecognisedTable } from "../tables/types";
 import type { Discrepancy, ScanOptions, ScannedMilestone, ScannedTable, ScanResult } from "./types";
@@ -46,7 +46,7 @@ export function scanWorkbook(sheets: SheetGrid[], options: ScanOptions): ScanRes
       counts[m.status] += 1;
       milestones.push(m);
     }
-    if (table.kind === "攻坚") discrepancies.push(...tableDiscrepancies(table));
+    discrepancies.push(...tableDiscrepancies(table));
   }
 
   return {
@@ -103,13 +103,24 @@ function scanTableMilestones(
 }
 
 function tableDiscrepancies(table: RecognisedTable): Discrepancy[] {
-  const taskCol = table.columns.task;
+  // 攻坚: the 攻坚任务 column against 附件4; 基准: the 评审内容 column against 附件5 (issue 7 §1.7).
+  const jizhun = table.kind === "基准";
+  const taskCol = jizhun ? table.columns.content : table.columns.task;
   if (taskCol === undefined) return [];
   const out: Discrepancy[] = [];
   for (const row of table.rows) {
     if (row.task.trim() === "" || row.serial === "") continue;
-    for (const message of findDiscrepancies(row.serial, row.task)) {
+    const messages = jizhun ? findJizhunDiscrepancies(row.serial, row.task) : findDiscrepancies(row.serial, row.task);
+    for (const message of messages) {
       out.push({ sheet: table.sheet, cell: cellAddress(row.row, taskCol), serial: row.serial, message });
+    }
+  }
+  const serialCol = table.columns.serial;
+  if (jizhun && serialCol !== undefined && table.rows.length > 0) {
+    // A 附件5 序号 the table has no row for (the source's table lacks 序号10), named at the 序号 header.
+    const serial = /^基准序号(\d+)/;
+    for (const message of missingJizhunRows(table.rows.map((r) => r.serial))) {
+      out.push({ sheet: table.sheet, cell: cellAddress(table.headerRow, serialCol), serial: serial.exec(message)?.[1] ?? "", message });
     }
   }
   return out;

@@ -1,41 +1,36 @@
 /**
  * Generic tier calculators (issue 3 §2). Each is pure, returns a number rounded to 4 decimals and
- * throws ScoringInputError with a Chinese message naming the parameter when an argument is wrong.
- * The Chinese parameter names are those of the DALIANBING.* functions' help (CALCULATOR_PARAMS).
+ * throws InputError with a Chinese message naming the parameter when an argument is wrong.
+ * The Chinese parameter names come from the one parameter table, params.ts (CALCULATOR_PARAMS).
  */
-import { ScoringInputError, showReceived } from "./errors";
+import { InputError, showReceived } from "./errors";
+import { CALCULATOR_PARAMS } from "./params";
 import { EPSILON, reaches, round4 } from "./round";
-
-/** Chinese parameter names, in argument order, for help text and messages. */
-export const CALCULATOR_PARAMS = {
-  tier: ["数值", "门槛", "分值"],
-  perUnit: ["数量", "单位分值", "上限"],
-  deduct: ["次数", "每次扣分", "扣分上限"],
-  monthly: ["各月数值", "门槛", "每月分值", "全年分值"],
-  tierRank: ["数值", "同组数值", "名次档", "分值"],
-  proportion: ["数量", "基准数", "满分"],
-  step: ["数值", "起点", "起点分值", "步长", "每步分值", "上限"],
-} as const;
 
 export type Cell = number | null;
 
+/** The Chinese name of a calculator parameter, as Excel's tooltip shows it. */
+function zh<F extends keyof typeof CALCULATOR_PARAMS>(fn: F, param: keyof (typeof CALCULATOR_PARAMS)[F]): string {
+  return (CALCULATOR_PARAMS[fn][param] as { zh: string }).zh;
+}
+
 function finite(param: string, v: unknown): number {
   if (typeof v !== "number" || !Number.isFinite(v)) {
-    throw new ScoringInputError(param, `${param}应为数字，收到 ${showReceived(v)}`);
+    throw new InputError(`${param}应为数字，收到 ${showReceived(v)}`, param);
   }
   return v;
 }
 
 function nonNegative(param: string, v: unknown): number {
   const n = finite(param, v);
-  if (n < 0) throw new ScoringInputError(param, `${param}不能为负数，收到 ${n}`);
+  if (n < 0) throw new InputError(`${param}不能为负数，收到 ${n}`, param);
   return n;
 }
 
 function wholeCount(param: string, v: unknown): number {
   const n = finite(param, v);
   if (n < 0 || !Number.isInteger(n)) {
-    throw new ScoringInputError(param, `${param}应为不小于0的整数，收到 ${n}`);
+    throw new InputError(`${param}应为不小于0的整数，收到 ${n}`, param);
   }
   return n;
 }
@@ -46,12 +41,12 @@ function wholeCount(param: string, v: unknown): number {
  * threshold → 0.
  */
 export function tier(value: number, thresholds: readonly Cell[], points: readonly Cell[]): number {
-  const [pValue, pThresholds, pPoints] = CALCULATOR_PARAMS.tier;
+  const pValue = zh("TIER", "value"), pThresholds = zh("TIER", "thresholds"), pPoints = zh("TIER", "points");
   const v = finite(pValue, value);
   if (thresholds.length !== points.length) {
-    throw new ScoringInputError(
-      pThresholds,
+    throw new InputError(
       `${pThresholds}与${pPoints}的个数应相同，收到 ${thresholds.length} 个门槛、${points.length} 个分值`,
+      pThresholds,
     );
   }
   let best = -Infinity;
@@ -67,7 +62,7 @@ export function tier(value: number, thresholds: readonly Cell[], points: readonl
     for (let j = 0; j < i; j++) {
       const earlier = thresholds[j];
       if (typeof earlier === "number" && Math.abs(earlier - tn) < EPSILON) {
-        throw new ScoringInputError(pThresholds, `${pThresholds}中有重复的值 ${tn}，无法确定分值`);
+        throw new InputError(`${pThresholds}中有重复的值 ${tn}，无法确定分值`, pThresholds);
       }
     }
     if (reaches(v, tn) && tn > best) {
@@ -75,13 +70,13 @@ export function tier(value: number, thresholds: readonly Cell[], points: readonl
       bestPoints = pn;
     }
   }
-  if (pairs === 0) throw new ScoringInputError(pThresholds, `${pThresholds}不能为空`);
+  if (pairs === 0) throw new InputError(`${pThresholds}不能为空`, pThresholds);
   return round4(bestPoints);
 }
 
 /** PERUNIT: min(count × per, cap). */
 export function perUnit(count: number, per: number, cap: number): number {
-  const [pCount, pPer, pCap] = CALCULATOR_PARAMS.perUnit;
+  const pCount = zh("PERUNIT", "count"), pPer = zh("PERUNIT", "per"), pCap = zh("PERUNIT", "cap");
   const c = wholeCount(pCount, count);
   const p = nonNegative(pPer, per);
   const k = nonNegative(pCap, cap);
@@ -90,7 +85,7 @@ export function perUnit(count: number, per: number, cap: number): number {
 
 /** DEDUCT: −min(count × per, cap); ≤ 0 and never below −cap. */
 export function deduct(count: number, per: number, cap: number): number {
-  const [pCount, pPer, pCap] = CALCULATOR_PARAMS.deduct;
+  const pCount = zh("DEDUCT", "count"), pPer = zh("DEDUCT", "per"), pCap = zh("DEDUCT", "cap");
   const c = wholeCount(pCount, count);
   const p = nonNegative(pPer, per);
   const k = nonNegative(pCap, cap);
@@ -107,11 +102,11 @@ export function monthly(
   perMonth: number,
   allMonths: number,
 ): number {
-  const [pValues, pThreshold, pPer, pAll] = CALCULATOR_PARAMS.monthly;
+  const pValues = zh("MONTHLY", "values"), pThreshold = zh("MONTHLY", "threshold"), pPer = zh("MONTHLY", "perMonth"), pAll = zh("MONTHLY", "allMonths");
   const t = finite(pThreshold, threshold);
   const per = nonNegative(pPer, perMonth);
   const all = nonNegative(pAll, allMonths);
-  if (values.length === 0) throw new ScoringInputError(pValues, `${pValues}不能为空`);
+  if (values.length === 0) throw new InputError(`${pValues}不能为空`, pValues);
   let reached = 0;
   for (let i = 0; i < values.length; i++) {
     const m = values[i];
@@ -132,21 +127,21 @@ export function tierRank(
   rankEnds: readonly Cell[],
   points: readonly Cell[],
 ): number {
-  const [pValue, pPeers, pEnds, pPoints] = CALCULATOR_PARAMS.tierRank;
+  const pValue = zh("TIERRANK", "value"), pPeers = zh("TIERRANK", "peers"), pEnds = zh("TIERRANK", "rankEnds"), pPoints = zh("TIERRANK", "points");
   const v = finite(pValue, value);
   if (rankEnds.length !== points.length) {
-    throw new ScoringInputError(
-      pEnds,
+    throw new InputError(
       `${pEnds}与${pPoints}的个数应相同，收到 ${rankEnds.length} 个名次档、${points.length} 个分值`,
+      pEnds,
     );
   }
-  if (rankEnds.length === 0) throw new ScoringInputError(pEnds, `${pEnds}不能为空`);
+  if (rankEnds.length === 0) throw new InputError(`${pEnds}不能为空`, pEnds);
   let previousEnd = 0;
   for (let i = 0; i < rankEnds.length; i++) {
     const e = finite(`${pEnds}第${i + 1}个`, rankEnds[i]);
     finite(`${pPoints}第${i + 1}个`, points[i]);
     if (!Number.isInteger(e) || e <= previousEnd) {
-      throw new ScoringInputError(pEnds, `${pEnds}应为从小到大的正整数（如 3, 6, 99），第${i + 1}个收到 ${e}`);
+      throw new InputError(`${pEnds}应为从小到大的正整数（如 3, 6, 99），第${i + 1}个收到 ${e}`, pEnds);
     }
     previousEnd = e;
   }
@@ -166,10 +161,10 @@ export function tierRank(
 
 /** PROPORTION: count ≥ baseline → full, else full × count ÷ baseline; 0 → 0. */
 export function proportion(count: number, baseline: number, full: number): number {
-  const [pCount, pBaseline, pFull] = CALCULATOR_PARAMS.proportion;
+  const pCount = zh("PROPORTION", "count"), pBaseline = zh("PROPORTION", "baseline"), pFull = zh("PROPORTION", "full");
   const c = wholeCount(pCount, count);
   const b = finite(pBaseline, baseline);
-  if (b <= 0) throw new ScoringInputError(pBaseline, `${pBaseline}应大于0，收到 ${b}`);
+  if (b <= 0) throw new InputError(`${pBaseline}应大于0，收到 ${b}`, pBaseline);
   const f = nonNegative(pFull, full);
   if (c === 0) return 0;
   return round4(c >= b ? f : (f * c) / b);
@@ -193,12 +188,12 @@ export function step(
   stepPoints: number,
   cap: number,
 ): number {
-  const [pValue, pStart, pStartPoints, pStep, pStepPoints, pCap] = CALCULATOR_PARAMS.step;
+  const pValue = zh("STEP", "value"), pStart = zh("STEP", "start"), pStartPoints = zh("STEP", "startPoints"), pStep = zh("STEP", "step"), pStepPoints = zh("STEP", "stepPoints"), pCap = zh("STEP", "cap");
   const v = finite(pValue, value);
   const s = finite(pStart, start);
   const sp = nonNegative(pStartPoints, startPoints);
   const size = finite(pStep, stepSize);
-  if (size <= 0) throw new ScoringInputError(pStep, `${pStep}应大于0，收到 ${size}`);
+  if (size <= 0) throw new InputError(`${pStep}应大于0，收到 ${size}`, pStep);
   const stp = nonNegative(pStepPoints, stepPoints);
   const k = nonNegative(pCap, cap);
   if (!reaches(v, s)) return 0;
