@@ -59,6 +59,7 @@ export function WebApp(): React.JSX.Element {
   const [loading, setLoading] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pendingDone, setPendingDone] = useState(0);
+  const [markedDone, setMarkedDone] = useState(0);
   // The date last scanned at: a second workbook opens at the same 截至日期.
   const [asOf, setAsOf] = useState<string | undefined>(undefined);
 
@@ -72,6 +73,7 @@ export function WebApp(): React.JSX.Element {
       const { wb, lostOnSave } = await openXlsxBytes(await fileBytes(file), file.name);
       setOpen({ id: nextId++, fileName: file.name, workbook: wb, adapter: createXlsxAdapter(wb), lostOnSave });
       setPendingDone(0);
+      setMarkedDone(0);
     } catch (e) {
       const reason = e instanceof Error && e.message ? e.message : `无法读取工作簿：${file.name}。`;
       setError(replacing ? `${reason}（下方仍是之前打开的“${replacing.fileName}”。）` : reason);
@@ -89,6 +91,7 @@ export function WebApp(): React.JSX.Element {
       async markDone(sheet, cell, label) {
         await base.markDone(sheet, cell, label);
         setPendingDone((n) => n + 1);
+        setMarkedDone((n) => n + 1);
       },
     };
   }, [open]);
@@ -154,6 +157,7 @@ export function WebApp(): React.JSX.Element {
               fileName={open.fileName}
               lostOnSave={open.lostOnSave}
               pendingDone={pendingDone}
+              markedDone={markedDone}
               onDownloaded={onDownloaded}
               onScan={onScan}
             />

@@ -26,8 +26,15 @@ export interface WebToolsProps extends PaneToolsContext {
   lostOnSave: string[];
   /** 标记完成 made since the last download. */
   pendingDone: number;
+  /** 标记完成 made on this workbook in all (every download carries them). */
+  markedDone: number;
   onDownloaded: () => void;
   onScan: (scan: ScanResult) => void;
+}
+
+/** The marks a download carries, said so that the user knows the copy holds them. */
+function doneText(pending: number): string {
+  return pending > 0 ? `副本中含本页标记完成的 ${pending} 项（“已完成节点”列）。` : "";
 }
 
 function lostText(lost: string[]): string {
@@ -36,7 +43,7 @@ function lostText(lost: string[]): string {
 
 export function WebTools(props: WebToolsProps): React.JSX.Element {
   const styles = useStyles();
-  const { adapter, scan, run, fileName, lostOnSave, onDownloaded, onScan } = props;
+  const { adapter, scan, run, fileName, lostOnSave, markedDone, onDownloaded, onScan } = props;
   useEffect(() => onScan(scan), [scan, onScan]);
 
   const downloadFlagged = () =>
@@ -46,7 +53,7 @@ export function WebTools(props: WebToolsProps): React.JSX.Element {
       downloadBytes(await adapter.toBytes(), name);
       onDownloaded();
       const what = r.flagged === 0 ? "没有逾期或临期的节点，副本中没有标注" : `副本中 ${r.flagged} 个单元格已标注：逾期标红、临期标黄，说明写入批注；单元格内容未改动`;
-      return { text: `已下载“${name}”（截至${chineseDate(scan.asOf)}）：${what}。原文件未改动。${lostText(lostOnSave)}`, skipped: r };
+      return { text: `已下载“${name}”（截至${chineseDate(scan.asOf)}）：${what}。${doneText(markedDone)}原文件未改动。${lostText(lostOnSave)}`, skipped: r };
     });
 
   const downloadUnflagged = () =>
@@ -55,8 +62,13 @@ export function WebTools(props: WebToolsProps): React.JSX.Element {
       const name = copyFileName(fileName, "已清除标注");
       downloadBytes(await adapter.toBytes(), name);
       onDownloaded();
-      const what = r.restored === 0 ? "文件中没有大练兵助手的标注，副本内容与原文件相同" : `${r.restored} 个单元格已恢复原来的填充色、字体颜色和批注`;
-      return { text: `已下载“${name}”：${what}。${lostText(lostOnSave)}`, skipped: r };
+      const what =
+        r.restored > 0
+          ? `${r.restored} 个单元格已恢复原来的填充色、字体颜色和批注`
+          : markedDone > 0
+            ? "文件中没有大练兵助手的标注"
+            : "文件中没有大练兵助手的标注，副本内容与原文件相同";
+      return { text: `已下载“${name}”：${what}。${doneText(markedDone)}${lostText(lostOnSave)}`, skipped: r };
     });
 
   return (

@@ -95,6 +95,7 @@ test("标记完成 waits for a download; opening another workbook first asks, an
   const ws = (await downloaded(0)).getWorksheet(MESSY_SHEET)!;
   expect(ws.getCell("L3").value).toBe("已完成节点");
   expect(ws.getCell("L10").value).toBe("1a");
+  expect(screen.getByText(/已下载“第二批-已清除标注.xlsx”/)).toHaveTextContent("副本中含本页标记完成的 1 项");
   expect(ws.getCell("K4").value).toBe("8月已催");
   expect(screen.queryByText(/尚未保存/)).toBeNull();
 });
@@ -105,4 +106,22 @@ test("a file that is not an .xlsx is refused by name; the open workbook stays", 
   expect(await screen.findByText(/不是 Excel 工作簿（.xlsx）：通讯录.xlsx/)).toHaveTextContent("下方仍是之前打开的“第二批.xlsx”");
   expect(screen.getByTestId("file-name")).toHaveTextContent("第二批.xlsx");
   expect(screen.getByRole("list", { name: "节点状态统计" })).toBeInTheDocument();
+});
+
+test("a workbook with a chart and a pivot table is warned about before anything is downloaded", async () => {
+  const JSZip = (await import("jszip")).default;
+  const zip = await JSZip.loadAsync(await buildMessyWorkbook());
+  zip.file("xl/charts/chart1.xml", "<c:chartSpace/>");
+  zip.file("xl/charts/chart2.xml", "<c:chartSpace/>");
+  zip.file("xl/pivotTables/pivotTable1.xml", "<pivotTableDefinition/>");
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <WebApp />
+    </FluentProvider>,
+  );
+  // Before a file: the general list of what a copy cannot keep.
+  expect(screen.getByTestId("lost-on-save")).toHaveTextContent("不含图表、图表工作表、数据透视表、切片器、嵌入的对象、表单控件、外部链接");
+  choose(new File([(await zip.generateAsync({ type: "uint8array" })) as BlobPart], "带图表.xlsx"));
+  await screen.findByRole("list", { name: "节点状态统计" }, { timeout: 10_000 });
+  expect(screen.getByTestId("lost-on-save")).toHaveTextContent("“带图表.xlsx”中有图表（2个）、数据透视表（1个），网页版下载的副本中没有这些内容");
 });
