@@ -2,6 +2,8 @@
  * Build of the Office add-in (issue 2 §1, issue 4 §3):
  *   dist/taskpane.html   the one page of the shared runtime (office.js from Microsoft's CDN + both bundles)
  *   dist/taskpane.js     the React task pane (src/taskpane/index.tsx)
+ *   dist/web.html        the web page (issue 11): the same pane over a workbook picked in the browser;
+ *   dist/web.js          no office.js, nothing from outside the server (src/web/index.tsx)
  *   dist/functions.js    the DALIANBING custom functions (src/functions/functions.ts)
  *   dist/functions.json  their metadata, generated from the JSDoc (custom-functions-metadata-plugin)
  *   dist/functions-zh-cn.json  the same with Chinese help (scripts/localize-functions.js)
@@ -76,14 +78,21 @@ module.exports = async (env, argv) => {
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/index.tsx",
+      web: "./src/web/index.tsx",
     },
     output: {
       path: path.resolve(__dirname, (env && env.outDir) || "dist"),
       filename: "[name].js",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".json"],
+      // The browser build of ExcelJS (self-contained, no Node fallbacks needed); only the web page uses it.
+      alias: { exceljs$: require.resolve("exceljs/dist/exceljs.bare.min.js") },
+    },
     module: {
+      // Already built and minified: webpack need not parse it.
+      noParse: /[\\/]exceljs[\\/]dist[\\/]exceljs\.bare\.min\.js$/,
       rules: [
         {
           // chinese-days declares "type": "commonjs" yet its "module" entry is an ES module.
@@ -114,6 +123,7 @@ module.exports = async (env, argv) => {
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
       }),
+      new HtmlWebpackPlugin({ filename: "web.html", template: "./src/web/web.html", chunks: ["web"] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

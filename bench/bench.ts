@@ -5,11 +5,16 @@
  * reading it alone (ExcelJS + SheetGrid) vs the full scan (read + recognise + parse + status), each in
  * fresh child processes so that peak memory (maxRSS) is the command's own; milestone parsing throughput;
  * and scoreItem throughput over every 攻坚 item with valid inputs. BENCH_KEEP=1 keeps the generated file.
+ * The web page (issue 11): the gzip size of the JavaScript dist/web.html loads, and the time from
+ * choosing the sample in Chromium to the list shown, as a ratio to the CLI's scan of the same file
+ * (skipped, and said so, without dist/web.html or Chromium).
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
+import * as http from "http";
 import * as path from "path";
+import * as zlib from "zlib";
 import ExcelJS from "exceljs";
 import { readWorkbook } from "../src/xlsx/read-workbook";
 import type { CellValue, SheetGrid } from "../src/core/grid";
@@ -28,7 +33,13 @@ const TARGETS = {
   scanPeakRssRatio: 1.5,
   parseCellsPerSecond: 100_000,
   scoreCallsPerSecond: 200_000,
+  /** The web page's JavaScript, gzip: React + Fluent UI + ExcelJS's browser build, loaded once. */
+  webJsGzipKb: 500,
+  /** Choosing the sample to the list shown in Chromium, over the CLI's read + scan of the same file. */
+  webToCliScanRatio: 4,
 };
+const DIST = path.join(ROOT, "dist");
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 
 interface Template {
   header: CellValue[];
@@ -160,6 +171,79 @@ async function syncsPerScan(): Promise<number | undefined> {
   return measureSyncsPerScan(await snapshotFromXlsx(SAMPLE));
 }
 
+/** Sum of the gzip sizes of the scripts dist/web.html loads, or why it cannot be measured. */
+function webJsGzipBytes(): number | string {
+  const html = path.join(DIST, "web.html");
+  if (!fs.existsSync(html)) return "未找到 dist/web.html（请先运行 npm run build）";
+  const scripts = [...fs.readFileSync(html, "utf8").matchAll(/<script[^>]*\ssrc=["']?([^"' >]+)/gi)].map((m) => m[1]);
+  if (scripts.length === 0) return "dist/web.html 中没有脚本";
+  return scripts.reduce((sum, src) => sum + zlib.gzipSync(fs.readFileSync(path.join(DIST, src)), { level: 9 }).length, 0);
+}
+
+function serveDist(): Promise<http.Server> {
+  const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png" };
+  const server = http.createServer((req, res) => {
+    const file = path.normalize(path.join(DIST, decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname)));
+    if (!file.startsWith(DIST + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/**
+ * Milliseconds from the file input's change event to the first listed milestone, measured inside the
+ * page (the page is reloaded each run; the fastest run counts), or why it was skipped.
+ */
+async function webChooseToListMs(): Promise<number | string> {
+  if (!fs.existsSync(path.join(DIST, "web.html"))) return "未找到 dist/web.html（请先运行 npm run build）";
+  if (!fs.existsSync(CHROMIUM)) return `未找到 Chromium（${CHROMIUM}）`;
+  const { chromium } = require("playwright-core") as typeof import("playwright-core");
+  const server = await serveDist();
+  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  // The launch flags of test/e2e/run.js.
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=zh-CN"],
+  });
+  try {
+    const page = await browser.newPage({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+    await page.route("**/*", (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await page.goto(`${base}/web.html`);
+      await page.getByRole("button", { name: "选择工作簿" }).waitFor();
+      await page.evaluate(() => {
+        const w = window as unknown as { __benchStart?: number; __benchShown?: number };
+        document.addEventListener("change", () => (w.__benchStart = performance.now()), { capture: true, once: true });
+        new MutationObserver((_, observer) => {
+          if (document.querySelector("li[data-cell]")) {
+            w.__benchShown = performance.now();
+            observer.disconnect();
+          }
+        }).observe(document.body, { childList: true, subtree: true });
+      });
+      await page.getByLabel("选择工作簿").setInputFiles(SAMPLE);
+      await page.locator("li[data-cell]").first().waitFor({ timeout: 60_000 });
+      times.push(
+        await page.evaluate(() => {
+          const w = window as unknown as { __benchStart: number; __benchShown: number };
+          return w.__benchShown - w.__benchStart;
+        }),
+      );
+    }
+    return Math.min(...times);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
 function round(x: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
@@ -196,6 +280,13 @@ async function main(): Promise<void> {
     const scoreCallsPerSecond = scoreThroughput();
     const syncs = await syncsPerScan();
 
+    log("网页版：脚本大小，以及在 Chromium 中选择示例工作簿到列出节点的时间……");
+    const webJs = webJsGzipBytes();
+    const webMs = await webChooseToListMs().catch((e: unknown) => `Chromium 运行失败：${(e as Error)?.message ?? String(e)}`);
+    const sampleScans: ChildResult[] = [];
+    if (typeof webMs === "number") for (let i = 0; i < RUNS; i++) sampleScans.push(runChild("scan", SAMPLE));
+    const sampleScanMs = sampleScans.length > 0 ? Math.min(...sampleScans.map((r) => r.ms)) : undefined;
+
     const result: Record<string, number | string> = {
       rows: DATA_ROWS,
       milestones: scans[0].milestones ?? 0,
@@ -209,6 +300,13 @@ async function main(): Promise<void> {
       scoreCallsPerSecond: Math.round(scoreCallsPerSecond),
     };
     if (syncs !== undefined) result.syncsPerScan = syncs;
+    if (typeof webJs === "number") result.webJsGzipKb = round(webJs / 1024, 1);
+    else result.webJsSkipped = webJs;
+    if (typeof webMs === "number" && sampleScanMs !== undefined) {
+      result.webChooseToListMs = round(webMs, 1);
+      result.sampleCliScanMs = round(sampleScanMs, 1);
+      result.webToCliScanRatio = round(webMs / sampleScanMs, 3);
+    } else result.webTimeSkipped = String(webMs);
 
     if (json) {
       process.stdout.write(JSON.stringify(result) + "\n");
@@ -226,6 +324,17 @@ async function main(): Promise<void> {
       `  评分：${result.scoreCallsPerSecond} 次/秒（目标 ≥ ${TARGETS.scoreCallsPerSecond}）${verdict(scoreCallsPerSecond >= TARGETS.scoreCallsPerSecond)}`,
     ];
     if (syncs !== undefined) lines.push(`  Excel 加载项检查一次示例工作簿的 sync 次数：${syncs}`);
+    if (typeof webJs === "number") {
+      const kb = result.webJsGzipKb as number;
+      lines.push(`  网页版脚本（gzip，web.html 加载的全部 JS）：${kb} KB（目标 ≤ ${TARGETS.webJsGzipKb} KB）${verdict(kb <= TARGETS.webJsGzipKb)}`);
+    } else lines.push(`  网页版脚本大小：已跳过（${webJs}）`);
+    if (result.webToCliScanRatio !== undefined) {
+      const ratio = result.webToCliScanRatio as number;
+      lines.push(
+        `  网页版 选择示例工作簿→列出节点：${result.webChooseToListMs} ms，命令行检查同一文件 ${result.sampleCliScanMs} ms，` +
+          `比值 ${ratio}（目标 ≤ ${TARGETS.webToCliScanRatio}）${verdict(ratio <= TARGETS.webToCliScanRatio)}`,
+      );
+    } else lines.push(`  网页版 选择示例工作簿→列出节点：已跳过（${result.webTimeSkipped}）`);
     process.stdout.write(lines.join("\n") + "\n");
   } finally {
     if (!process.env.BENCH_KEEP) fs.rmSync(dir, { recursive: true, force: true });

@@ -40,19 +40,25 @@ if (fs.existsSync(jestJson)) {
   if (!jestOk && results.numFailedTests === 0) failed += Math.max(1, results.numFailedTestSuites);
 } else if (!jestOk) failed += 1;
 
-console.log("\n== e2e (Chromium)");
-const e2e = spawnSync(process.execPath, [path.join(root, "test/e2e/run.js")], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 1024 * 1024 });
-process.stdout.write(e2e.stdout || "");
-const e2eLine = /(\d+) passed, (\d+) failed/.exec((e2e.stdout || "").split("\n").filter((l) => /passed, \d+ failed/.test(l)).pop() || "");
-if (e2eLine) {
-  passed += Number(e2eLine[1]);
-  failed += Number(e2eLine[2]);
-  if (e2e.status !== 0 && Number(e2eLine[2]) === 0) failed += 1;
-} else if (e2e.status !== 0) failed += 1;
-else {
-  console.log("!! e2e printed no result line");
-  failed += 1;
+/** A browser e2e script: counts its closing "N passed, M failed" line; no line or a crash counts as a failure. */
+function e2eStep(label, script) {
+  console.log(`\n== ${label}`);
+  const e2e = spawnSync(process.execPath, [path.join(root, script)], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 1024 * 1024 });
+  process.stdout.write(e2e.stdout || "");
+  const e2eLine = /(\d+) passed, (\d+) failed/.exec((e2e.stdout || "").split("\n").filter((l) => /passed, \d+ failed/.test(l)).pop() || "");
+  if (e2eLine) {
+    passed += Number(e2eLine[1]);
+    failed += Number(e2eLine[2]);
+    if (e2e.status !== 0 && Number(e2eLine[2]) === 0) failed += 1;
+  } else if (e2e.status !== 0) failed += 1;
+  else {
+    console.log(`!! ${label} printed no result line`);
+    failed += 1;
+  }
 }
+
+e2eStep("e2e (Chromium)", "test/e2e/run.js");
+e2eStep("e2e web page (Chromium)", "test/e2e/web.js");
 
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -3,15 +3,11 @@
  */
 import * as path from "path";
 import { localToday, parseIsoDate } from "../core/dates";
-import { planFlags } from "../core/flags";
-import type { Problem } from "../core/grid";
 import { DEFAULT_DUE_SOON_DAYS } from "../core/milestones/types";
 import { formatRulesCatalog } from "../core/rules";
 import type { RuleSetId } from "../core/rules/types";
-import { scanWorkbook, toJsonReport } from "../core/scan";
-import type { ScanResult } from "../core/scan/types";
-import { applyFlags, restoreFlags } from "../xlsx/flag-workbook";
-import { readWorkbook } from "../xlsx/read-workbook";
+import { toJsonReport } from "../core/scan";
+import { flagXlsxWorkbook, scanXlsxWorkbook, unflagXlsxWorkbook } from "../xlsx/adapter";
 import { formatScanReport } from "./report";
 import { CliError, openWorkbook, saveWorkbook, sameFile } from "./workbook-file";
 
@@ -131,10 +127,7 @@ export interface Io {
 
 async function scanFile(file: string, asOf: string, dueSoonDays: number) {
   const { wb, lostOnSave } = await openWorkbook(file);
-  const readProblems: Problem[] = [];
-  const result: ScanResult = scanWorkbook(readWorkbook(wb, readProblems), { asOf, dueSoonDays });
-  result.problems.unshift(...readProblems);
-  return { wb, result, lostOnSave };
+  return { wb, result: scanXlsxWorkbook(wb, { asOf, dueSoonDays }), lostOnSave };
 }
 
 async function runScan(args: ParsedArgs, io: Io): Promise<number> {
@@ -164,10 +157,7 @@ async function runFlag(args: ParsedArgs, io: Io): Promise<number> {
   const asOf = asOfOption(args, io.now);
   const dueSoonDays = dueSoonOption(args);
   const { wb, result, lostOnSave } = await scanFile(input, asOf, dueSoonDays);
-  const marks = planFlags(result);
-  const skipped: string[] = [];
-  const restored = restoreFlags(wb, skipped);
-  const flagged = applyFlags(wb, marks);
+  const { marks, flagged, restored, skipped } = flagXlsxWorkbook(wb, result);
   await saveWorkbook(wb, output);
   const red = marks.filter((m) => m.level === "overdue").length;
   const amber = marks.length - red;
@@ -206,8 +196,7 @@ function lostOnSaveWarning(lostOnSave: string[]): string {
 async function runUnflag(args: ParsedArgs, io: Io): Promise<number> {
   const { input, output } = inputAndOutput(args);
   const { wb, lostOnSave } = await openWorkbook(input);
-  const skipped: string[] = [];
-  const restored = restoreFlags(wb, skipped);
+  const { restored, skipped } = unflagXlsxWorkbook(wb);
   await saveWorkbook(wb, output);
   const lines = [
     restored > 0 || skipped.length > 0

@@ -4,6 +4,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { contentLostOnSave, notWorkbookReason, unreadableWorkbookMessage, zipEntryNames } from "../xlsx/workbook-bytes";
+
+// The checks over bytes live in src/xlsx (the web page makes them too); re-exported for existing callers.
+export { contentLostOnSave, isEncryptedOle, zipEntryNames } from "../xlsx/workbook-bytes";
 
 /** An error meant for the user: its message is shown as is, without a stack trace. */
 export class CliError extends Error {
@@ -14,21 +18,6 @@ export class CliError extends Error {
     super(message);
     this.name = "CliError";
   }
-}
-
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-function startsWith(buf: Buffer, magic: number[]): boolean {
-  return buf.length >= magic.length && magic.every((b, i) => buf[i] === b);
-}
-
-/**
- * An OLE (CFB) container is either an old .xls or an encrypted (password-protected) .xlsx; the latter
- * holds the streams "EncryptionInfo" and "EncryptedPackage", whose names the directory stores in UTF-16LE.
- */
-export function isEncryptedOle(buf: Buffer): boolean {
-  return buf.includes(Buffer.from("EncryptedPackage", "utf16le")) || buf.includes(Buffer.from("EncryptionInfo", "utf16le"));
 }
 
 /** Why a file could not be read, in words (the system's code otherwise). */
@@ -55,62 +44,9 @@ export function readWorkbookBytes(file: string): Buffer {
     const code = (e as NodeJS.ErrnoException).code;
     throw new CliError(`无法读取文件：${file}（${(code && READ_ERRORS[code]) ?? code ?? "未知原因"}）`);
   }
-  if (startsWith(buf, OLE_MAGIC)) {
-    if (isEncryptedOle(buf)) {
-      throw new CliError(`文件设有打开密码（已加密）：${file}。请在 Excel 中去掉密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后另存为 .xlsx 再试。`);
-    }
-    throw new CliError(`这是旧版 Excel 97-2003 文件（.xls）：${file}。请在 Excel 或 WPS 中“另存为” Excel 工作簿（.xlsx）后再试。`);
-  }
-  if (!startsWith(buf, ZIP_MAGIC)) {
-    throw new CliError(`不是 Excel 工作簿（.xlsx）：${file}。请选择用 Excel 或 WPS 保存的 .xlsx 文件。`);
-  }
+  const reason = notWorkbookReason(buf, file);
+  if (reason) throw new CliError(reason);
   return buf;
-}
-
-/** Names of the files inside a zip, from its central directory (no decompression needed). */
-export function zipEntryNames(buf: Buffer): string[] {
-  const EOCD = 0x06054b50;
-  const ENTRY = 0x02014b50;
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return [];
-  const count = buf.readUInt16LE(eocd + 10);
-  let at = buf.readUInt32LE(eocd + 16);
-  const names: string[] = [];
-  for (let n = 0; n < count && at + 46 <= buf.length && buf.readUInt32LE(at) === ENTRY; n++) {
-    const nameLength = buf.readUInt16LE(at + 28);
-    const extraLength = buf.readUInt16LE(at + 30);
-    const commentLength = buf.readUInt16LE(at + 32);
-    names.push(buf.toString("utf8", at + 46, at + 46 + nameLength));
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return names;
-}
-
-/** Workbook parts ExcelJS reads past and does not write back (exceljs issues #141, #1734). */
-const PARTS_LOST_ON_SAVE: { pattern: RegExp; what: string }[] = [
-  { pattern: /^xl\/charts\/chart\d*\.xml$/i, what: "图表" },
-  { pattern: /^xl\/chartsheets\/[^/]+\.xml$/i, what: "图表工作表" },
-  { pattern: /^xl\/pivotTables\/[^/]+\.xml$/i, what: "数据透视表" },
-  { pattern: /^xl\/slicers\/[^/]+\.xml$/i, what: "切片器" },
-  { pattern: /^xl\/embeddings\/[^/]+$/i, what: "嵌入的对象" },
-  { pattern: /^xl\/ctrlProps\/[^/]+\.xml$/i, what: "表单控件" },
-  { pattern: /^xl\/externalLinks\/[^/]+\.xml$/i, what: "外部链接" },
-];
-
-/** What a copy written by this tool will lack, e.g. ["图表（2个）"]; [] when nothing is lost. */
-export function contentLostOnSave(entryNames: string[]): string[] {
-  const counts = new Map<string, number>();
-  for (const name of entryNames) {
-    const part = PARTS_LOST_ON_SAVE.find((p) => p.pattern.test(name));
-    if (part) counts.set(part.what, (counts.get(part.what) ?? 0) + 1);
-  }
-  return [...counts].map(([what, n]) => `${what}（${n}个）`);
 }
 
 export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
@@ -121,17 +57,12 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
 export async function openWorkbook(file: string): Promise<{ wb: ExcelJS.Workbook; lostOnSave: string[] }> {
   const buf = readWorkbookBytes(file);
   const names = zipEntryNames(buf);
-  // Word and PowerPoint files are zip files too; ExcelJS would read them as a workbook without sheets.
-  if (names.length > 0 && !names.some((name) => name.startsWith("xl/"))) {
-    const kind = names.some((n) => n.startsWith("word/")) ? "Word 文档" : names.some((n) => n.startsWith("ppt/")) ? "PowerPoint 演示文稿" : "压缩文件";
-    throw new CliError(`不是 Excel 工作簿（.xlsx），而是${kind}：${file}。请选择用 Excel 或 WPS 保存的 .xlsx 文件。`);
-  }
   const wb = new ExcelJS.Workbook();
   try {
     // ExcelJS's typings predate Node's generic Buffer.
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch {
-    throw new CliError(`无法读取工作簿：${file}。文件可能已损坏，或不是 Excel 保存的 .xlsx 文件。`);
+    throw new CliError(unreadableWorkbookMessage(file));
   }
   return { wb, lostOnSave: contentLostOnSave(names) };
 }

@@ -4,15 +4,17 @@
  * edit the same column; nothing is kept anywhere else.
  */
 import { cellAddress } from "../core/address";
-import type { CellValue, SheetGrid } from "../core/grid";
+import type { SheetGrid } from "../core/grid";
 import { addDoneLabel } from "../core/milestones";
 import { recognizeSheet } from "../core/tables";
-import type { RecognisedTable, TableRow } from "../core/tables/types";
-import { areaAddress, columnsAddress, parseArea, parseMergedAddresses } from "./addresses";
+import { DONE_HEADER, columnsFree, findRow } from "../core/tables/done-column";
+import type { RecognisedTable } from "../core/tables/types";
+import { areaAddress, columnsAddress, parseMergedAddresses } from "./addresses";
 import { errorText, isOfficeError, isProtectionError, protectedWriteMessage } from "./host";
 import { type ReadOptions, gridValues, queueMergedAreas } from "./read";
 
-export const DONE_HEADER = "已完成节点";
+// The row and free-column decisions are pure and shared with the .xlsx adapter (src/xlsx/mark-done.ts).
+export { DONE_HEADER, columnsFree, findRow } from "../core/tables/done-column";
 
 /**
  * Writes text so that Excel keeps it as typed: the cells are formatted as text ("@") first, so a
@@ -59,34 +61,6 @@ export async function readOneSheet(
     merges: !merged || merged.isNullObject ? [] : parseMergedAddresses(merged.address),
   };
   return { grid, isProtected: sheet.protection.protected };
-}
-
-function cellText(grid: SheetGrid, row: number, col: number): string {
-  const v: CellValue | undefined = grid.values[row]?.[col];
-  if (v === null || v === undefined) return "";
-  return typeof v === "object" ? v.error : String(v);
-}
-
-/** True when the columns [first, last] hold nothing in the table's rows (so new columns fit there). */
-export function columnsFree(grid: SheetGrid, table: RecognisedTable, first: number, last: number): boolean {
-  for (let r = table.headerRow; r <= table.lastRow; r++) {
-    for (let c = first; c <= last; c++) if (cellText(grid, r, c) !== "") return false;
-  }
-  return !grid.merges.some((m) => m.bottom >= table.headerRow && m.top <= table.lastRow && m.right >= first && m.left <= last);
-}
-
-/** The table and row a milestone cell belongs to (the row that owns a merged 市级辅助成果 cell). */
-export function findRow(tables: RecognisedTable[], cell: string): { table: RecognisedTable; row: TableRow } | null {
-  const { top: row, left: col } = parseArea(cell);
-  for (const table of tables) {
-    const owner = table.rows.find((r) => r.milestoneCell?.row === row && r.milestoneCell.col === col && r.ownsMilestoneCell);
-    if (owner) return { table, row: owner };
-  }
-  for (const table of tables) {
-    const same = table.rows.find((r) => r.row === row);
-    if (same) return { table, row: same };
-  }
-  return null;
 }
 
 /**

@@ -8,6 +8,7 @@ import { AriaLiveAnnouncer, Body1, makeStyles, SearchBox, tokens } from "@fluent
 import { localToday } from "../core/dates";
 import { DEFAULT_DUE_SOON_DAYS } from "../core/milestones/types";
 import type { ReminderRole } from "../core/scan";
+import type { ScanResult } from "../core/scan/types";
 import type { WorkbookAdapter } from "../excel/types";
 import { ActionsBar } from "./components/ActionsBar";
 import { GroupSelector } from "./components/GroupSelector";
@@ -20,7 +21,7 @@ import { ScanProgressView, TablesSummary } from "./components/ScanStatus";
 import { StatusCounts } from "./components/StatusCounts";
 import { dueText, filterMilestones, groupEntries, urgentMilestones, validateScanOptions, type GroupBy } from "./paneModel";
 import { useNotices } from "./useNotices";
-import { usePaneActions } from "./usePaneActions";
+import { usePaneActions, type PaneActions } from "./usePaneActions";
 import { useRescanOnChange } from "./useRescanOnChange";
 import { useScan } from "./useScan";
 
@@ -45,9 +46,23 @@ export interface AppProps {
   today?: string;
   /** Scans as soon as the pane opens (default true). */
   scanOnOpen?: boolean;
+  /**
+   * Replaces the add-in's workbook buttons (就地标注, 清除标注, 插入公式列, 插入评分表): the web page
+   * offers downloads instead. Called with the newest scan; `run` gives an action the pane's busy
+   * state and messages.
+   */
+  tools?: (context: PaneToolsContext) => React.ReactNode;
+  /** Whether a milestone can be clicked to select its cell (default true; a downloaded file has no selection). */
+  selectable?: boolean;
 }
 
-export function App({ adapter, today, scanOnOpen = true }: AppProps): React.JSX.Element {
+export interface PaneToolsContext {
+  scan: ScanResult;
+  busy: boolean;
+  run: PaneActions["run"];
+}
+
+export function App({ adapter, today, scanOnOpen = true, tools, selectable = true }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const [asOf, setAsOf] = useState(() => today ?? localToday(new Date()));
   const [dueSoonDays, setDueSoonDays] = useState(String(DEFAULT_DUE_SOON_DAYS));
@@ -117,14 +132,18 @@ export function App({ adapter, today, scanOnOpen = true }: AppProps): React.JSX.
               <TablesSummary scan={result} asOfText={dueText(result.asOf)} />
             </section>
             <section className={styles.section} aria-label="标注与工具">
-              <ActionsBar
-                hasScan
-                busy={actions.busy || scan.scanning}
-                onFlag={actions.flag}
-                onUnflag={actions.unflag}
-                onInsertFormulaColumns={actions.insertFormulaColumns}
-                onInsertScorecard={actions.insertScorecard}
-              />
+              {tools ? (
+                tools({ scan: result, busy: actions.busy || scan.scanning, run: actions.run })
+              ) : (
+                <ActionsBar
+                  hasScan
+                  busy={actions.busy || scan.scanning}
+                  onFlag={actions.flag}
+                  onUnflag={actions.unflag}
+                  onInsertFormulaColumns={actions.insertFormulaColumns}
+                  onInsertScorecard={actions.insertScorecard}
+                />
+              )}
               <NoteModeInfo mode={actions.noteMode} />
             </section>
             <ProblemsPanel scan={result} />
@@ -146,7 +165,7 @@ export function App({ adapter, today, scanOnOpen = true }: AppProps): React.JSX.
                   urgent.length === 0 ? "没有逾期或临期的节点。" : `没有与“${query.trim()}”相符的节点。`
                 }
                 busy={actions.busy || scan.scanning}
-                onSelect={actions.select}
+                onSelect={selectable ? actions.select : undefined}
                 onMarkDone={actions.markDone}
                 onCopyReminder={(person, milestones) =>
                   // The button is shown only when grouping by a person (isRemindable), so groupBy is a role.

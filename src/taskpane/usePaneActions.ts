@@ -20,7 +20,12 @@ export interface PaneActions {
   unflag: () => void;
   insertFormulaColumns: () => void;
   insertScorecard: () => void;
+  /** Runs an action of the host page (the web page's downloads) with the same busy state and messages. */
+  run: (action: string, body: () => Promise<ActionOutcome>) => Promise<void>;
 }
+
+/** What an action reports: its message, optionally with the places it skipped (`skipped.problems`). */
+export type ActionOutcome = string | { text: string; skipped: unknown } | null;
 
 export function usePaneActions(
   adapter: WorkbookAdapter,
@@ -37,7 +42,7 @@ export function usePaneActions(
    * action had to skip turn the message into a warning that names them.
    */
   const run = useCallback(
-    async (action: string, body: () => Promise<string | { text: string; skipped: unknown } | null>) => {
+    async (action: string, body: () => Promise<ActionOutcome>) => {
       setBusy(true);
       try {
         const outcome = await body();
@@ -131,5 +136,5 @@ export function usePaneActions(
     [adapter, run],
   );
 
-  return { busy, noteMode, select, markDone, copyReminder, flag, unflag, insertFormulaColumns, insertScorecard };
+  return { busy, noteMode, select, markDone, copyReminder, flag, unflag, insertFormulaColumns, insertScorecard, run };
 }

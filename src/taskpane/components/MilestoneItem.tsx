@@ -1,6 +1,6 @@
 /**
  * One overdue or due-soon milestone. The main area is a real button: a click, Enter or Space
- * selects the cell in Excel. "标记完成" is a separate button next to it.
+ * selects the cell in Excel (without onSelect it is plain text). "标记完成" is a separate button next to it.
  */
 import * as React from "react";
 import { Button, createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
@@ -36,6 +36,7 @@ const useStyles = makeStyles({
     ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
     ...createFocusOutlineStyle(),
   },
+  static: { cursor: "default", ":hover": { backgroundColor: "transparent" } },
   head: { display: "flex", flexWrap: "wrap", alignItems: "baseline", columnGap: tokens.spacingHorizontalS },
   title: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
   days: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
@@ -50,7 +51,8 @@ const useStyles = makeStyles({
 export interface MilestoneItemProps {
   milestone: ScannedMilestone;
   busy: boolean;
-  onSelect: (m: ScannedMilestone) => void;
+  /** Absent where there is no cell to go to (the web page): the text is then not a button. */
+  onSelect?: (m: ScannedMilestone) => void;
   onMarkDone: (m: ScannedMilestone) => void;
 }
 
@@ -60,6 +62,18 @@ export function MilestoneItem({ milestone: m, busy, onSelect, onMarkDone }: Mile
   const title = itemTitle(m);
   const days = dayText(m);
   const place = placeText(m.sheet, m.cell);
+  const content = (
+    <>
+      <span className={styles.head}>
+        <span className={styles.title}>{title}</span>
+        <span className={mergeClasses(styles.days, overdue ? styles.daysOverdue : styles.daysSoon)}>{days}</span>
+      </span>
+      <span className={styles.text}>{shortText(m.text)}</span>
+      <span className={styles.meta}>
+        截止 {dueText(m.due)} · {place}
+      </span>
+    </>
+  );
   return (
     <li
       className={mergeClasses(styles.item, overdue ? styles.overdue : styles.dueSoon)}
@@ -68,22 +82,21 @@ export function MilestoneItem({ milestone: m, busy, onSelect, onMarkDone }: Mile
       data-label={m.label}
       data-status={m.status}
     >
-      <button
-        type="button"
-        className={styles.main}
-        onClick={() => onSelect(m)}
-        title={`${m.item ? `${m.item}：` : ""}${m.text}`}
-        aria-label={`${title}，${days}，${m.text}，截止${dueText(m.due)}，位于 ${place}。按回车定位到该单元格`}
-      >
-        <span className={styles.head}>
-          <span className={styles.title}>{title}</span>
-          <span className={mergeClasses(styles.days, overdue ? styles.daysOverdue : styles.daysSoon)}>{days}</span>
-        </span>
-        <span className={styles.text}>{shortText(m.text)}</span>
-        <span className={styles.meta}>
-          截止 {dueText(m.due)} · {place}
-        </span>
-      </button>
+      {onSelect ? (
+        <button
+          type="button"
+          className={styles.main}
+          onClick={() => onSelect(m)}
+          title={`${m.item ? `${m.item}：` : ""}${m.text}`}
+          aria-label={`${title}，${days}，${m.text}，截止${dueText(m.due)}，位于 ${place}。按回车定位到该单元格`}
+        >
+          {content}
+        </button>
+      ) : (
+        <div className={mergeClasses(styles.main, styles.static)} title={`${m.item ? `${m.item}：` : ""}${m.text}`}>
+          {content}
+        </div>
+      )}
       <div className={styles.side}>
         <Button
           className={styles.doneButton}

@@ -32,7 +32,8 @@ export interface MilestoneListProps {
   /** What the empty state says (no urgent milestones, or none matching the search). */
   emptyText: string;
   busy: boolean;
-  onSelect: (m: ScannedMilestone) => void;
+  /** Absent where there is no cell to go to (the web page). */
+  onSelect?: (m: ScannedMilestone) => void;
   onMarkDone: (m: ScannedMilestone) => void;
   onCopyReminder: (key: string, milestones: ScannedMilestone[]) => void;
 }

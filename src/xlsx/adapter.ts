@@ -1,0 +1,156 @@
+/**
+ * The WorkbookAdapter (src/excel/types.ts) over an in-memory ExcelJS workbook: the one .xlsx adapter
+ * of the CLI and the web page (issue 11 §2). Reading is src/xlsx/read-workbook.ts, flagging
+ * src/xlsx/flag-workbook.ts, 标记完成 src/xlsx/mark-done.ts; the CLI calls scanXlsxWorkbook,
+ * flagXlsxWorkbook and unflagXlsxWorkbook below, the page goes through createXlsxAdapter. Files and
+ * paths stay in src/cli, downloads in src/web: this module only turns a workbook into bytes.
+ */
+// In the web build "exceljs" resolves to its browser bundle (webpack.config.js).
+import ExcelJS from "exceljs";
+import { planFlags } from "../core/flags";
+import type { FlagMark } from "../core/flags/types";
+import type { Problem } from "../core/grid";
+import { scanWorkbook } from "../core/scan";
+import type { ScanOptions, ScanResult } from "../core/scan/types";
+import type { NoteSupport, ScanProgress, WorkbookAdapter } from "../excel/types";
+import { applyFlags, restoreFlags } from "./flag-workbook";
+import { markDoneInWorkbook } from "./mark-done";
+import { readWorkbook } from "./read-workbook";
+import { contentLostOnSave, notWorkbookReason, unreadableWorkbookMessage, zipEntryNames } from "./workbook-bytes";
+
+/** Reads every sheet and scans it; problems of reading (formulas saved without results) come first. */
+export function scanXlsxWorkbook(wb: ExcelJS.Workbook, options: ScanOptions): ScanResult {
+  const readProblems: Problem[] = [];
+  const result = scanWorkbook(readWorkbook(wb, readProblems), options);
+  result.problems.unshift(...readProblems);
+  return result;
+}
+
+export interface FlagOutcome {
+  marks: FlagMark[];
+  /** Cells flagged now. */
+  flagged: number;
+  /** Cells of earlier flags restored first (flags always follow the newest scan). */
+  restored: number;
+  /** "sheet!A1" of earlier flags that no longer sit where they were put, left alone (flag-workbook.ts). */
+  skipped: string[];
+}
+
+/** Flags the workbook for the scan, as `dalianbing flag` writes it: earlier flags are undone first. */
+export function flagXlsxWorkbook(wb: ExcelJS.Workbook, scan: ScanResult): FlagOutcome {
+  const marks = planFlags(scan);
+  const skipped: string[] = [];
+  const restored = restoreFlags(wb, skipped);
+  const flagged = applyFlags(wb, marks);
+  return { marks, flagged, restored, skipped };
+}
+
+/** Restores every flagged cell; cells that moved since are listed in `skipped` and left alone. */
+export function unflagXlsxWorkbook(wb: ExcelJS.Workbook): { restored: number; skipped: string[] } {
+  const skipped: string[] = [];
+  const restored = restoreFlags(wb, skipped);
+  return { restored, skipped };
+}
+
+/** Skipped flag places ("sheet!A1") as the pane's problems, said as the CLI says them. */
+export function skippedFlagProblems(skipped: string[]): Problem[] {
+  return skipped.map((place) => {
+    const bang = place.lastIndexOf("!");
+    return {
+      sheet: place.slice(0, bang),
+      cell: place.slice(bang + 1),
+      message: "已不是当初标注的样子（标注后插入或删除了行列，或标注已被手动清除），为免改错单元格，未自动恢复；请手动检查该单元格及附近单元格的填充色和批注",
+    };
+  });
+}
+
+/**
+ * ExcelJS keeps on each cell the style number of its last write and replaces it only with a non-zero
+ * one; a cell whose style became empty since (下载清除标注副本 after 下载标注副本) would be written with
+ * whatever style has that number now. Forgetting them before each write makes every write start clean.
+ */
+function forgetWrittenStyleIds(wb: ExcelJS.Workbook): void {
+  wb.eachSheet((ws) =>
+    ws.eachRow({ includeEmpty: true }, (row) =>
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        const model = (cell as unknown as { _value?: { model?: { styleId?: number } } })._value?.model;
+        if (model) delete model.styleId;
+      }),
+    ),
+  );
+}
+
+/** The workbook as .xlsx bytes (what the page downloads); the same workbook can be written again after more changes. */
+export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  forgetWrittenStyleIds(wb);
+  const buffer = await wb.xlsx.writeBuffer();
+  return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer as ArrayBuffer);
+}
+
+/** Said by the Excel-only operations: they need the DALIANBING functions of the add-in. */
+export const NEEDS_ADDIN =
+  "需要在 Excel 中使用大练兵助手加载项（DALIANBING 函数只在加载项中可用），网页版和命令行不能插入";
+
+export interface XlsxWorkbookAdapter extends WorkbookAdapter {
+  flag(scan: ScanResult): Promise<{ flagged: number; noteSupport: NoteSupport; problems: Problem[] }>;
+  unflag(): Promise<{ restored: number; problems: Problem[] }>;
+  /** The workbook with every change made so far (flags, 已完成节点) as .xlsx bytes. */
+  toBytes(): Promise<Uint8Array>;
+}
+
+/**
+ * The adapter over `wb`. Every change is made to `wb` itself; nothing else changes it, so onChanged
+ * never fires (the pane rescans after its own actions). There is no Excel selection to move: select
+ * does nothing, and the page hides it.
+ */
+export function createXlsxAdapter(wb: ExcelJS.Workbook): XlsxWorkbookAdapter {
+  return {
+    async scan(options: { asOf: string; dueSoonDays: number }, onProgress?: (p: ScanProgress) => void): Promise<ScanResult> {
+      const total = wb.worksheets.length;
+      onProgress?.({ phase: "analysing", done: total, total });
+      return scanXlsxWorkbook(wb, options);
+    },
+    async flag(scan: ScanResult) {
+      const outcome = flagXlsxWorkbook(wb, scan);
+      return { flagged: outcome.flagged, noteSupport: "notes" as const, problems: skippedFlagProblems(outcome.skipped) };
+    },
+    async unflag() {
+      const { restored, skipped } = unflagXlsxWorkbook(wb);
+      return { restored, problems: skippedFlagProblems(skipped) };
+    },
+    async markDone(sheet: string, milestoneCell: string, label: string): Promise<void> {
+      markDoneInWorkbook(wb, sheet, milestoneCell, label);
+    },
+    async select(): Promise<void> {
+      // A file has no selection; the page shows each milestone's place instead.
+    },
+    async insertFormulaColumns(): Promise<never> {
+      throw new Error(`公式列${NEEDS_ADDIN}。`);
+    },
+    async insertScorecard(): Promise<never> {
+      throw new Error(`评分表公式${NEEDS_ADDIN}。`);
+    },
+    noteSupport: () => "notes",
+    async onChanged(): Promise<() => void> {
+      return () => undefined;
+    },
+    toBytes: () => workbookBytes(wb),
+  };
+}
+
+/**
+ * Opens .xlsx bytes (a file the user picked) into an ExcelJS workbook: checks what kind of file it is
+ * first and says in Chinese, naming `fileName`, why it cannot be read; lists what a copy would lose.
+ */
+export async function openXlsxBytes(bytes: Uint8Array, fileName: string): Promise<{ wb: ExcelJS.Workbook; lostOnSave: string[] }> {
+  const names = zipEntryNames(bytes);
+  const reason = notWorkbookReason(bytes, fileName, names);
+  if (reason) throw new Error(reason);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new Error(unreadableWorkbookMessage(fileName));
+  }
+  return { wb, lostOnSave: contentLostOnSave(names) };
+}
