@@ -57,26 +57,29 @@ function notesAsRuns(xml: string): string {
   return xml.replace(/<text>(\s*<t(?:\s[^>]*)?>[\s\S]*?<\/t>)/g, "<text><r>$1</r>");
 }
 
-function fixer(name: string): ((xml: string) => string) | null {
-  if (/\.rels$/i.test(name)) return (xml) => relativeRelationships(xml, name);
-  if (/^xl\/comments[^/]*\.xml$/i.test(name)) return notesAsRuns;
-  if (/^xl\/(worksheets\/[^/]+|styles|workbook)\.xml$/i.test(name)) return booleansAsDigits;
-  return null;
-}
-
 /** The workbook spelled the way ExcelJS reads it (the same bytes when nothing needed changing). */
 export async function prepareForExcelJS(bytes: Bytes): Promise<Bytes> {
   const zip = await JSZip.loadAsync(bytes);
   let changed = false;
-  for (const name of Object.keys(zip.files)) {
-    const fix = fixer(name);
-    if (!fix || zip.files[name].dir) continue;
+  const fix = async (name: string, fixXml: (xml: string) => string): Promise<boolean> => {
     const before = await zip.files[name].async("string");
-    const after = fix(before);
-    if (after !== before) {
-      zip.file(name, after);
-      changed = true;
-    }
+    const after = fixXml(before);
+    if (after === before) return false;
+    zip.file(name, after);
+    changed = true;
+    return true;
+  };
+  const names = Object.keys(zip.files).filter((name) => !zip.files[name].dir);
+  let spelledOut = false;
+  for (const name of names) {
+    if (/\.rels$/i.test(name)) await fix(name, (xml) => relativeRelationships(xml, name));
+    else if (/^xl\/comments[^/]*\.xml$/i.test(name)) await fix(name, notesAsRuns);
+    else if (/^xl\/(styles|workbook)\.xml$/i.test(name)) spelledOut = (await fix(name, booleansAsDigits)) || spelledOut;
+  }
+  // Sheets can be large: they are only read through when the small parts show a writer that spells
+  // booleans out (LibreOffice does so in styles.xml and workbook.xml too).
+  if (spelledOut) {
+    for (const name of names.filter((n) => /^xl\/worksheets\/[^/]+\.xml$/i.test(n))) await fix(name, booleansAsDigits);
   }
   return changed ? zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }) : bytes;
 }
@@ -217,16 +220,20 @@ export async function keepFromOriginal(saved: Bytes, original: Bytes): Promise<B
     if (before === undefined || xml === undefined) continue;
     let next = xml;
     for (const tag of KEPT_SHEET_ELEMENTS) {
+      // Copied with booleans as digits, so that the copy reads right the next time too.
       let element = findElement(before, tag);
       if (element === null) continue;
+      element = booleansAsDigits(element);
       // The printer settings part it may point to is not in the copy.
       if (tag === "pageSetup") element = element.replace(/\sr:id="[^"]*"/, "");
       next = placeElement(next, tag, element, WORKSHEET_ORDER, "worksheet");
     }
     const fit = findElement(before, "pageSetUpPr");
-    if (fit !== null && /<sheetPr\b/.test(next)) {
+    if (fit !== null) {
+      const element = booleansAsDigits(fit);
       next = next.replace(elementPattern("pageSetUpPr"), "");
-      next = next.replace(/<sheetPr\b([^>]*?)\/>/, "<sheetPr$1></sheetPr>").replace(/(<sheetPr\b[^>]*>)/, `$1${fit}`);
+      if (/<sheetPr\b/.test(next)) next = next.replace(/<sheetPr\b([^>]*?)\/>/, "<sheetPr$1></sheetPr>").replace(/(<sheetPr\b[^>]*>)/, `$1${element}`);
+      else next = placeElement(next, "sheetPr", `<sheetPr>${element}</sheetPr>`, WORKSHEET_ORDER, "worksheet");
     }
     if (next !== xml) {
       to.file(sheet.part, next);
@@ -237,7 +244,7 @@ export async function keepFromOriginal(saved: Bytes, original: Bytes): Promise<B
   let workbook = b.workbook;
   for (const tag of KEPT_WORKBOOK_ELEMENTS) {
     const element = findElement(a.workbook, tag);
-    if (element !== null) workbook = placeElement(workbook, tag, element, WORKBOOK_ORDER, "workbook");
+    if (element !== null) workbook = placeElement(workbook, tag, booleansAsDigits(element), WORKBOOK_ORDER, "workbook");
   }
   const names = mergedDefinedNames(definedNames(a.workbook, a.sheets), definedNames(b.workbook, b.sheets), b.sheets);
   workbook = workbook.replace(elementPattern("definedNames"), "");
