@@ -67,8 +67,9 @@ const SYSTEM_REASONS: Record<string, string> = {
 };
 
 /** A system error as words: "磁盘空间不足"; an unknown code still says what kind of thing happened. */
-export function systemReason(e: unknown): string {
+export function systemReason(e: unknown, action?: "读取" | "写入"): string {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (action && (code === "EACCES" || (code === "EPERM" && action === "读取"))) return `没有${action}权限`;
   if (code && SYSTEM_REASONS[code]) return SYSTEM_REASONS[code];
   return code ? `操作系统报告了错误，代码 ${code}` : "原因不明";
 }
@@ -81,14 +82,14 @@ export function readWorkbookBytes(file: string): Buffer {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") throw new CliError(`找不到文件：${file}`);
-    throw new CliError(`无法读取文件：${file}（${systemReason(e)}）`);
+    throw new CliError(`无法读取文件：${file}（${systemReason(e, "读取")}）`);
   }
   if (stat.isDirectory()) throw new CliError(`这是一个文件夹，不是 Excel 文件：${file}`);
   let buf: Buffer;
   try {
     buf = fs.readFileSync(file);
   } catch (e) {
-    throw new CliError(`无法读取文件：${file}（${systemReason(e)}）`);
+    throw new CliError(`无法读取文件：${file}（${systemReason(e, "读取")}）`);
   }
   if (startsWith(buf, OLE_MAGIC)) {
     if (isEncryptedOle(buf)) {
@@ -251,6 +252,6 @@ export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<
         // nothing left to clean
       }
     }
-    throw new CliError(`无法写入文件：${file}（${systemReason(e)}）`);
+    throw new CliError(`无法写入文件：${file}（${systemReason(e, "写入")}）`);
   }
 }
