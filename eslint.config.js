@@ -1,5 +1,5 @@
 // ESLint flat config: typescript-eslint's recommended rules, React hooks rules for the pane,
-// and the architecture's one hard boundary (DESIGN §3): Office.js only under src/excel.
+// and the architecture's one hard boundary (docs/design.md §3): Office.js only under src/excel.
 const js = require("@eslint/js");
 const tseslint = require("typescript-eslint");
 const reactHooks = require("eslint-plugin-react-hooks");
@@ -28,8 +28,8 @@ module.exports = tseslint.config(
     rules: {
       "no-restricted-globals": [
         "error",
-        { name: "Excel", message: "Office.js belongs in src/excel (DESIGN §3)." },
-        { name: "Office", message: "Office.js belongs in src/excel (DESIGN §3)." },
+        { name: "Excel", message: "Office.js belongs in src/excel (docs/design.md §3)." },
+        { name: "Office", message: "Office.js belongs in src/excel (docs/design.md §3)." },
       ],
     },
   },

@@ -144,7 +144,7 @@ describe("broken manifests are refused with the reason", () => {
     const old = validate(variant("cfr-1.1", '<bt:Set Name="CustomFunctionsRuntime" MinVersion="1.2"/>', '<bt:Set Name="CustomFunctionsRuntime" MinVersion="1.1"/>'));
     expect(old.status).not.toBe(0);
     expect(old.output).toContain("CustomFunctionsRuntime 应至少为 1.2（CustomFunctions.Error 需要），实际 1.1");
-    const top = validate(variant("cfr-top", '<Set Name="ExcelApi" MinVersion="1.1"/>', '<Set Name="ExcelApi" MinVersion="1.1"/><Set Name="SharedRuntime" MinVersion="1.1"/>'));
+    const top = validate(variant("cfr-top", '<Set Name="ExcelApi" MinVersion="1.4"/>', '<Set Name="ExcelApi" MinVersion="1.4"/><Set Name="SharedRuntime" MinVersion="1.1"/>'));
     expect(top.status).not.toBe(0);
     expect(top.output).toContain("顶层 Requirements 不应要求 SharedRuntime");
   });

@@ -1,5 +1,5 @@
 /**
- * The 攻坚任务 texts of the source's 分解表 (lines 23–145) against the catalog (附件4): DESIGN §4
+ * The 攻坚任务 texts of the source's 分解表 (lines 23–145) against the catalog (附件4): docs/design.md §4
  * lists five rows where they disagree, and exactly those are reported.
  */
 import { findDiscrepancies, findItem, pointsWrittenIn } from "../../src/core/rules";

@@ -1,6 +1,6 @@
 /**
  * The source document, checked in verbatim as a fixture (same line numbers as
- * ../shared/docs/source-2024-panjin-dalianbing.txt, which the catalogs cite).
+ * test/fixtures/source-2024-panjin-dalianbing.txt, which the catalogs cite).
  */
 import * as fs from "fs";
 import * as path from "path";

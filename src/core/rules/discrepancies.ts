@@ -1,5 +1,5 @@
 /**
- * Where the 分解表 text in a sheet says other points than the province's 评审细则 (DESIGN §4 "Where
+ * Where the 分解表 text in a sheet says other points than the province's 评审细则 (docs/design.md §4 "Where
  * the source documents disagree"). Each 攻坚 item that can disagree carries a probe (see gongjian.ts);
  * rows whose text agrees with 附件4 get nothing.
  */

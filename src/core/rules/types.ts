@@ -1,5 +1,5 @@
 /**
- * Rule catalogs as data (DESIGN §4, issue 3 §1). The province's 评审细则 (附件4/5/6) is what the city is
+ * Rule catalogs as data (docs/design.md §4, issue 3 §1). The province's 评审细则 (附件4/5/6) is what the city is
  * scored by, so every item follows it and cites the source line it comes from.
  */
 export type RuleSetId = "攻坚" | "基准市" | "基准县" | "个人";
@@ -71,7 +71,7 @@ export type RawInput = number | string | boolean | null | RawInput[][];
  *   scoreItem(item: RuleItem, inputs: RawInput[]): ScoreOutcome   // rounded to 4 decimals
  *   LEVEL1_TOTALS: Record<RuleSetId, Record<string, number>>       // 攻坚 33/41/26 …
  *   pointsWrittenIn(text: string): number[]                        // for discrepancy checks
- *   findDiscrepancies(serial: string, taskText: string): string[]  // Chinese messages, DESIGN §4 cases
+ *   findDiscrepancies(serial: string, taskText: string): string[]  // Chinese messages, docs/design.md §4 cases
  * and, added by the scoring-core work:
  *   RULE_SET_IDS, LEVEL1_STATED (the printed 分值; 基准县 can reach 25 of 队伍建设与管理's 30)
  *   ITEM_TYPE_ZH: Record<ItemType, string>; RULE_SET_ZH: Record<RuleSetId, string>

@@ -1,6 +1,6 @@
 /**
  * A bad argument to a calculator or an item score. The message is Chinese, names the parameter and
- * says what was expected (DESIGN §4, issue 3 §3); the function layer answers #VALUE! with it.
+ * says what was expected (docs/design.md §4, issue 3 §3); the function layer answers #VALUE! with it.
  */
 export class ScoringInputError extends Error {
   /** The Chinese parameter name the message is about, e.g. "完成比例". */
