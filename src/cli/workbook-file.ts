@@ -5,7 +5,7 @@ import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { keepFromOriginal, prepareForExcelJS } from "../xlsx/package-parts";
+import { describeDamage, keepFromOriginal, prepareForExcelJS } from "../xlsx/package-parts";
 
 /** An error meant for the user: its message is shown as is, without a stack trace. */
 export class CliError extends Error {
@@ -180,6 +180,8 @@ export async function openWorkbook(file: string): Promise<{ wb: ExcelJS.Workbook
     // ExcelJS's typings predate Node's generic Buffer.
     await wb.xlsx.load(prepared as unknown as ArrayBuffer);
   } catch {
+    const damage = await describeDamage(buf).catch(() => null);
+    if (damage) throw new CliError(`无法读取工作簿：${file}。文件已损坏：${damage}。请用 Excel 或 WPS 打开并另存为 .xlsx 后再试。`);
     throw new CliError(`无法读取工作簿：${file}。文件可能已损坏，或不是 Excel 保存的 .xlsx 文件。`);
   }
   originals.set(wb, buf);

@@ -255,3 +255,42 @@ export async function keepFromOriginal(saved: Bytes, original: Bytes): Promise<B
   }
   return changed ? to.generateAsync({ type: "uint8array", compression: "DEFLATE" }) : saved;
 }
+
+/**
+ * What is wrong with a workbook ExcelJS could not read, in words, when the package shows it: a missing
+ * part, a relationship to a part that is not there, XML that is cut off. Null when nothing is found.
+ */
+export async function describeDamage(bytes: Bytes): Promise<string | null> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return "压缩包不完整（可能下载或复制时中断）";
+  }
+  for (const part of ["[Content_Types].xml", "xl/workbook.xml"]) {
+    if (!zip.file(part)) return `缺少必需的部件 ${part}`;
+  }
+  for (const relsPath of Object.keys(zip.files).filter((n) => /\.rels$/i.test(n))) {
+    const xml = await zip.file(relsPath)!.async("string");
+    const base = relsBase(relsPath);
+    for (const tag of xml.match(/<Relationship\b[^>]*>/g) ?? []) {
+      if (/TargetMode="External"/.test(tag)) continue;
+      const target = attribute(tag, "Target");
+      if (!target) continue;
+      const parts: string[] = [];
+      for (const step of (target.startsWith("/") ? target.slice(1) : base + target).split("/")) {
+        if (step === "..") parts.pop();
+        else if (step !== "." && step !== "") parts.push(step);
+      }
+      const name = parts.join("/");
+      if (!zip.file(name) && !Object.keys(zip.files).some((n) => n.toLowerCase() === name.toLowerCase())) {
+        return `${relsPath} 引用的部件 ${name} 不存在`;
+      }
+    }
+  }
+  for (const name of Object.keys(zip.files).filter((n) => /^xl\/.*\.xml$/i.test(n))) {
+    const xml = (await zip.file(name)!.async("string")).trimEnd();
+    if (xml.length > 0 && !xml.endsWith(">")) return `部件 ${name} 的内容被截断`;
+  }
+  return null;
+}

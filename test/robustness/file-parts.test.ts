@@ -157,3 +157,16 @@ describe("what the copy cannot hold is named", () => {
     expect((await partNames(file("macro-f.xlsx"))).filter((n) => /vba|threaded/i.test(n))).toEqual([]);
   });
 });
+
+describe("a workbook that really is damaged says what is wrong", () => {
+  it("a relationship to a notes part that is not in the file names both", async () => {
+    const zipped = await writeEdited(gongjianBook(), file("missing-part.xlsx"), {
+      [SHEET_RELS]: (x) => x.replace('Target="../comments1.xml"', 'Target="../comments9.xml"'),
+    });
+    const r = await cli(["scan", zipped]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `错误：无法读取工作簿：${zipped}。文件已损坏：xl/worksheets/_rels/sheet1.xml.rels 引用的部件 xl/comments9.xml 不存在。请用 Excel 或 WPS 打开并另存为 .xlsx 后再试。\n`,
+    );
+  });
+});
