@@ -170,3 +170,35 @@ describe("a workbook that really is damaged says what is wrong", () => {
     );
   });
 });
+
+describe("a protected workbook saved by LibreOffice itself (soffice, /usr/bin)", () => {
+  it("flag and unflag keep its protection, password, cell locks, print settings and validations", async () => {
+    const wb = gongjianBook();
+    const ws = wb.getWorksheet("攻坚")!;
+    ws.getCell("G3").protection = { locked: false };
+    ws.pageSetup.orientation = "landscape";
+    ws.pageSetup.fitToPage = true;
+    (ws as unknown as { dataValidations: { add(range: string, rule: object): void } }).dataValidations.add("F3:F5", {
+      type: "list",
+      allowBlank: true,
+      formulae: ['"张三,赵六"'],
+    });
+    await ws.protect("", {});
+    const source = await writeEdited(wb, file("for-lo.xlsx"), {
+      [SHEET]: (x) => x.replace(/<sheetProtection [^>]*\/>/, '<sheetProtection password="CC1A" sheet="1" objects="1" scenarios="1" formatCells="0"/>'),
+    });
+    const outDir = file("lo-out");
+    execFileSync("soffice", ["--headless", "--calc", "--convert-to", "xlsx", "--outdir", outDir, source], {
+      env: { ...process.env, HOME: dir },
+      stdio: "ignore",
+      timeout: 120_000,
+    });
+    const input = path.join(outDir, "for-lo.xlsx");
+    const { original, flagged, unflagged } = await roundTrip(input);
+    expect(original.sheets["攻坚"]).toMatchObject({ protection: { sheet: true, formatCells: false }, fitToPage: true });
+    expect((original.sheets["攻坚"].protection as { password: string }).password.toUpperCase()).toBe("CC1A");
+    expect((original.sheets["攻坚"].locks as Record<string, boolean>).G3).toBe(false);
+    expect(withoutNotes(flagged)).toEqual(withoutNotes(original));
+    expect(unflagged).toEqual(original);
+  });
+});
