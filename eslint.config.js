@@ -1,12 +1,12 @@
 // ESLint flat config: typescript-eslint's recommended rules, React hooks rules for the pane,
-// and the architecture's one hard boundary (DESIGN §3): Office.js only under src/excel.
+// and the architecture's one hard boundary (docs/design.md §3): Office.js only under src/excel.
 const js = require("@eslint/js");
 const tseslint = require("typescript-eslint");
 const reactHooks = require("eslint-plugin-react-hooks");
 const globals = require("globals");
 
 module.exports = tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-results/**"] },
+  { ignores: ["dist/**", "dist-cli/**", "node_modules/**", "coverage/**", "test-results/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -28,8 +28,8 @@ module.exports = tseslint.config(
     rules: {
       "no-restricted-globals": [
         "error",
-        { name: "Excel", message: "Office.js belongs in src/excel (DESIGN §3)." },
-        { name: "Office", message: "Office.js belongs in src/excel (DESIGN §3)." },
+        { name: "Excel", message: "Office.js belongs in src/excel (docs/design.md §3)." },
+        { name: "Office", message: "Office.js belongs in src/excel (docs/design.md §3)." },
       ],
     },
   },

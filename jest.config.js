@@ -8,8 +8,6 @@ module.exports = {
     // Transpile only (fast); `tsc --noEmit` type-checks as part of `npm test`.
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }],
   },
-  moduleNameMapper: {
-    // office-addin-mock pulls office-addin-manifest, whose other dependencies are ESM-only.
-    "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
-  },
+  // Tests that spawn bin/dalianbing.js run the compiled CLI: rebuild it once when its sources changed.
+  globalSetup: "<rootDir>/test/support/build-cli-setup.js",
 };

@@ -30,7 +30,19 @@ const DEV_URL = "https://localhost:3000/";
 const DEFAULT_PRODUCTION_URL = "https://dalianbing.example.gov.cn/addin/";
 const DEV_PORT = 3000;
 
+/** Said loudly, because a manifest with placeholder URLs installs but never loads. */
+function warnPlaceholderUrl() {
+  const bar = "!".repeat(78);
+  process.stderr.write(
+    `\n${bar}\n!! 警告：未设置 DALIANBING_URL，dist/manifest.xml 中的网址全是占位符 ${DEFAULT_PRODUCTION_URL}\n` +
+      `!! 这样的清单在 Excel 中加载不出来。请用局里的 HTTPS 地址重新构建，例如：\n` +
+      `!!   DALIANBING_URL=https://oa.example.gov.cn/dalianbing/ npm run build\n` +
+      `!! WARNING: DALIANBING_URL is not set; every URL in dist/manifest.xml is a placeholder.\n${bar}\n\n`,
+  );
+}
+
 function productionUrl() {
+  if (!process.env.DALIANBING_URL) warnPlaceholderUrl();
   let url = (process.env.DALIANBING_URL || DEFAULT_PRODUCTION_URL).trim();
   if (!/^https:\/\/[^/]+/i.test(url)) {
     throw new Error(`DALIANBING_URL 必须是 https 网址（Office 只加载 https 加载项），收到 "${url}"`);

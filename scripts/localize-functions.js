@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Writes the Chinese custom-function metadata (issue 3 §5, DESIGN §7): functions.json as generated
+ * Writes the Chinese custom-function metadata (issue 3 §5, docs/design.md §7): functions.json as generated
  * from the JSDoc of src/functions/functions.ts, with every description replaced by the Chinese text
  * of src/functions/zh-cn.ts, and every parameter shown under its short Chinese name (the formula tooltip
  * reads DALIANBING.STATUS(节点文本, [参照日期], …); Office's localisation guide translates parameter

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Draws the add-in's ribbon and catalog icons (assets/icon-16.png, -32, -64, -80): a green rounded
+ * Draws the add-in's ribbon and catalog icons (assets/icon-16.png, -20, -32, -64, -80): a green rounded
  * square with a white check mark. Plain Node (zlib only), so the PNGs can be regenerated anywhere:
  *   node scripts/make-icons.js [outDir]
  * The shapes are sampled 4×4 per pixel for smooth edges; output is byte-for-byte reproducible.
@@ -9,7 +9,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 const zlib = require("node:zlib");
 
-const SIZES = [16, 32, 64, 80];
+const SIZES = [16, 20, 32, 64, 80];
 const GREEN = [0x1e, 0x7b, 0x46]; // close to Excel's own green, readable on light and dark ribbons
 const WHITE = [0xff, 0xff, 0xff];
 const SUBSAMPLES = 4;

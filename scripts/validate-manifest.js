@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Offline check of the add-in manifest (`npm run validate`, DESIGN §7): `office-addin-manifest
+ * Offline check of the add-in manifest (`npm run validate`; docs/design.md, "The add-in"): `office-addin-manifest
  * validate` needs Microsoft's online service, so this checks what breaks an add-in silently:
  *   - well-formed XML (a real parser: xml2js/sax in strict mode), root OfficeApp TaskPaneApp;
  *   - every resid used is defined once in Resources;
@@ -8,9 +8,13 @@
  *     ShowTaskpane action use one resid, and no action carries a TaskpaneId;
  *   - the CustomFunctions Namespace resolves to DALIANBING (in every language);
  *   - every URL is https;
- *   - every Icon has 16, 32 and 80 px images, and the PNG files exist with those sizes (looked up
+ *   - every Icon has 16, 20, 32 and 80 px images, and the PNG files exist with those sizes (looked up
  *     next to the manifest, relative to the task pane's URL);
- *   - the functions' metadata URL has a zh-cn Override (the Chinese function help).
+ *   - no Override for the default locale (zh-CN: the localization docs forbid it); every element with
+ *     English Overrides has one for each English locale in ENGLISH_LOCALES, the functions' metadata too;
+ *   - SupportUrl present; CustomFunctionsRuntime at least 1.2 (CustomFunctions.Error) and
+ *     SharedRuntime required inside VersionOverrides, and not at the top level, so that the task pane
+ *     still installs where they are missing (volume-licensed Office 2016/2019, docs/office-versions.md).
  *
  *   node scripts/validate-manifest.js [manifest.xml] [--root DIR]
  * DIR (default: the manifest's folder) is where the files behind the URLs are looked for.
@@ -21,7 +25,11 @@ const path = require("node:path");
 const xml2js = require("xml2js");
 
 const NAMESPACE = "DALIANBING";
-const ICON_SIZES = ["16", "32", "80"];
+const ICON_SIZES = ["16", "20", "32", "80"];
+/** English Excel UI languages that get the English strings and function help (one Override each). */
+const ENGLISH_LOCALES = ["en-US", "en-GB", "en-AU", "en-CA", "en-IN", "en-NZ", "en-IE", "en-SG", "en-ZA"];
+/** CustomFunctions.Error, used by src/functions, needs this CustomFunctionsRuntime version. */
+const CUSTOM_FUNCTIONS_RUNTIME = "1.2";
 
 /** xml2js output → { name, attrs, children, text } with namespace prefixes stripped. */
 function toNode(name, raw) {
@@ -170,18 +178,35 @@ function validateManifestText(text, options = {}) {
     }
   }
 
-  // Metadata: zh-cn override.
+  // Metadata: the default is the Chinese help; English locales get the English one.
   const metadataResid = child(child(functionPoint, "Metadata"), "SourceLocation")?.attrs.resid;
   const metadataResource = metadataResid && resources.get(metadataResid);
   if (!metadataResid) fail("CustomFunctions 缺少 Metadata", "the CustomFunctions ExtensionPoint has no Metadata");
   if (metadataResource) {
-    const zh = children(metadataResource.node, "Override").find((o) => (o.attrs.Locale || "").toLowerCase() === "zh-cn");
-    if (!zh || !/\.json$/i.test(zh.attrs.Value || "")) {
-      fail(
-        `函数元数据 ${metadataResid} 缺少 zh-cn 的 Override（中文函数说明）`,
-        `the functions metadata URL ${metadataResid} has no zh-cn Override pointing to a .json file`,
-      );
+    if (!/-zh-cn\.json$/i.test(metadataResource.node.attrs.DefaultValue || "")) {
+      fail(`函数元数据 ${metadataResid} 的默认值应为中文说明 functions-zh-cn.json`, `the functions metadata ${metadataResid} must default to functions-zh-cn.json`);
     }
+    const en = children(metadataResource.node, "Override").find((o) => (o.attrs.Locale || "").toLowerCase() === "en-us");
+    if (!en) fail(`函数元数据 ${metadataResid} 缺少 en-US 的 Override（英文函数说明）`, `the functions metadata ${metadataResid} has no en-US Override`);
+  }
+
+  // Localization: no Override for the default locale; each English locale has its own.
+  const defaultLocale = (child(root, "DefaultLocale")?.text || "").trim().toLowerCase();
+  for (const { node, ancestors } of find(root, (n) => n.children.some((c) => c.name === "Override"))) {
+    const where = node.attrs.id || [...ancestors.slice(-1), node].map((n) => n.name).join("/");
+    const locales = children(node, "Override").map((o) => (o.attrs.Locale || "").toLowerCase());
+    if (locales.includes(defaultLocale)) {
+      fail(`${where} 有默认语言 ${defaultLocale} 的 Override（默认语言只能用 DefaultValue）`, `${where} overrides the default locale ${defaultLocale}`);
+    }
+    if (locales.some((l) => l.startsWith("en-"))) {
+      const missing = ENGLISH_LOCALES.filter((l) => !locales.includes(l.toLowerCase()));
+      if (missing.length) fail(`${where} 缺少英文语言 ${missing.join("、")} 的 Override`, `${where} lacks Overrides for ${missing.join(", ")}`);
+    }
+  }
+
+  // SupportUrl.
+  if (!/^https:\/\//i.test(child(root, "SupportUrl")?.attrs.DefaultValue || "")) {
+    fail("缺少 SupportUrl（https 网址）", "no SupportUrl with an https URL");
   }
 
   // URLs: every attribute or text that is a URL must be https; every bt:Url/bt:Image must be a URL.
@@ -207,8 +232,9 @@ function validateManifestText(text, options = {}) {
   const checkedFiles = new Set();
   /** An icon served by this add-in (under the pane's base URL) must exist as a PNG of that size. */
   const checkIconFile = (url, size) => {
-    if (!url || !baseUrl || !options.root || !url.startsWith(baseUrl) || checkedFiles.has(url)) return;
-    checkedFiles.add(url);
+    const key = `${url} ${size}`;
+    if (!url || !baseUrl || !options.root || !url.startsWith(baseUrl) || checkedFiles.has(key)) return;
+    checkedFiles.add(key);
     const file = path.join(options.root, ...url.slice(baseUrl.length).split("/"));
     if (!fs.existsSync(file)) {
       fail(`图标文件不存在：${file}`, `icon file missing: ${file}`);
@@ -237,12 +263,36 @@ function validateManifestText(text, options = {}) {
     if (!node) fail(`缺少 ${name}`, `no ${name}`);
     else checkIconFile(node.attrs.DefaultValue, null);
   }
-  if (checkedFiles.size > 0) notes.push(`已检查图标文件 ${checkedFiles.size} 个 / checked ${checkedFiles.size} icon files`);
+  if (checkedFiles.size > 0) notes.push(`已检查图标 ${checkedFiles.size} 处 / checked ${checkedFiles.size} icon references`);
 
-  // Requirements.
-  const sets = find(root, (n, a) => n.name === "Set" && a.some((p) => p.name === "Requirements"));
-  if (!sets.some(({ node }) => node.attrs.Name === "SharedRuntime")) {
-    fail("Requirements 中缺少 SharedRuntime 要求集", "Requirements lacks the SharedRuntime set");
+  // Requirements: the pane's at the top level, the runtimes' inside VersionOverrides.
+  const setsIn = (predicate) =>
+    find(root, (n, a) => n.name === "Set" && a.some((p) => p.name === "Requirements") && predicate(a)).map(({ node }) => node);
+  const insideOverrides = (a) => a.some((p) => p.name === "VersionOverrides");
+  const topSets = setsIn((a) => !insideOverrides(a));
+  const overrideSets = setsIn(insideOverrides);
+  for (const name of ["SharedRuntime", "CustomFunctionsRuntime"]) {
+    if (topSets.some((n) => n.attrs.Name === name)) {
+      fail(
+        `顶层 Requirements 不应要求 ${name}（否则 Office 2016/2019 批量许可版连任务窗格也装不上），请放到 VersionOverrides 的 Requirements 中`,
+        `the top-level Requirements must not require ${name}; require it inside VersionOverrides`,
+      );
+    }
+    if (!overrideSets.some((n) => n.attrs.Name === name)) {
+      fail(`VersionOverrides 的 Requirements 中缺少 ${name} 要求集`, `VersionOverrides Requirements lacks the ${name} set`);
+    }
+  }
+  const cfr = overrideSets.find((n) => n.attrs.Name === "CustomFunctionsRuntime");
+  const version = (v) => (v || "0").split(".").map(Number);
+  const atLeast = (a, b) => {
+    const [x, y] = [version(a), version(b)];
+    return x[0] > y[0] || (x[0] === y[0] && (x[1] || 0) >= (y[1] || 0));
+  };
+  if (cfr && !atLeast(cfr.attrs.MinVersion, CUSTOM_FUNCTIONS_RUNTIME)) {
+    fail(
+      `CustomFunctionsRuntime 应至少为 ${CUSTOM_FUNCTIONS_RUNTIME}（CustomFunctions.Error 需要），实际 ${cfr.attrs.MinVersion}`,
+      `CustomFunctionsRuntime must be at least ${CUSTOM_FUNCTIONS_RUNTIME} (CustomFunctions.Error), found ${cfr.attrs.MinVersion}`,
+    );
   }
   return { errors, notes };
 }

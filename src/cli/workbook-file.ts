@@ -1,9 +1,11 @@
 /**
  * Opening and saving .xlsx files, with a Chinese message for every way a file can be unusable.
  */
+import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { describeDamage, keepFromOriginal, prepareForExcelJS } from "../xlsx/package-parts";
 import { contentLostOnSave, notWorkbookReason, unreadableWorkbookMessage, zipEntryNames } from "../xlsx/workbook-bytes";
 
 // The checks over bytes live in src/xlsx (the web page makes them too); re-exported for existing callers.
@@ -20,29 +22,63 @@ export class CliError extends Error {
   }
 }
 
-/** Why a file could not be read, in words (the system's code otherwise). */
-const READ_ERRORS: Record<string, string> = {
-  EACCES: "没有读取权限",
-  EPERM: "没有读取权限",
+/**
+ * The system's reasons (errno codes) a user can meet when reading or writing a file, in words; the raw
+ * code is never shown on its own.
+ */
+const SYSTEM_REASONS: Record<string, string> = {
+  ENOENT: "文件或文件夹不存在",
+  ENOTDIR: "路径中有一段不是文件夹，而是文件",
+  EACCES: "没有权限",
+  EPERM: "没有权限，或文件正在 Excel、WPS 中打开，请关闭后再试",
   EBUSY: "文件正在被其他程序使用（可能在 Excel、WPS 中打开），请关闭后再试",
-  EISDIR: "这是一个文件夹",
+  EISDIR: "这是一个文件夹，请写上文件名",
+  ENOSPC: "磁盘空间不足",
+  EDQUOT: "磁盘配额已用完",
+  EROFS: "该位置只读（如光盘或写保护的U盘）",
+  EMFILE: "同时打开的文件过多，请关闭一些程序后再试",
+  ENFILE: "系统同时打开的文件过多，请关闭一些程序后再试",
+  ENAMETOOLONG: "文件名或路径太长",
+  ELOOP: "路径中的快捷方式（符号链接）循环指向自己",
+  EEXIST: "同名文件已存在",
+  EXDEV: "不能跨磁盘移动文件",
+  EIO: "读写磁盘出错（磁盘或网络盘可能有故障）",
+  EFBIG: "文件太大",
+  EINVAL: "文件名中有不允许的字符",
+  ETXTBSY: "文件正在被使用",
+  EAGAIN: "资源暂时不可用，请稍后再试",
+  ENXIO: "设备不存在或未连接",
+  ENODEV: "设备不存在或未连接",
+  ETIMEDOUT: "网络盘响应超时",
+  ECONNRESET: "与网络盘的连接中断",
+  EHOSTUNREACH: "无法连接网络盘",
+  ECANCELED: "操作被取消",
 };
+
+/** A system error as words: "磁盘空间不足"; an unknown code still says what kind of thing happened. */
+export function systemReason(e: unknown, action?: "读取" | "写入"): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (action && (code === "EACCES" || (code === "EPERM" && action === "读取"))) return `没有${action}权限`;
+  if (code && SYSTEM_REASONS[code]) return SYSTEM_REASONS[code];
+  return code ? `操作系统报告了错误，代码 ${code}` : "原因不明";
+}
 
 /** Reads the file and checks what kind of file it is before ExcelJS sees it. */
 export function readWorkbookBytes(file: string): Buffer {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
-  } catch {
-    throw new CliError(`找不到文件：${file}`);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") throw new CliError(`找不到文件：${file}`);
+    throw new CliError(`无法读取文件：${file}（${systemReason(e, "读取")}）`);
   }
   if (stat.isDirectory()) throw new CliError(`这是一个文件夹，不是 Excel 文件：${file}`);
   let buf: Buffer;
   try {
     buf = fs.readFileSync(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(`无法读取文件：${file}（${(code && READ_ERRORS[code]) ?? code ?? "未知原因"}）`);
+    throw new CliError(`无法读取文件：${file}（${systemReason(e, "读取")}）`);
   }
   const reason = notWorkbookReason(buf, file);
   if (reason) throw new CliError(reason);
@@ -53,17 +89,29 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   return (await openWorkbook(file)).wb;
 }
 
+/** The bytes each workbook was read from, so that saving can put back what ExcelJS does not keep. */
+const originals = new WeakMap<ExcelJS.Workbook, Uint8Array>();
+
 /** Loads a workbook and says what a copy saved by this tool would lose. */
 export async function openWorkbook(file: string): Promise<{ wb: ExcelJS.Workbook; lostOnSave: string[] }> {
   const buf = readWorkbookBytes(file);
   const names = zipEntryNames(buf);
   const wb = new ExcelJS.Workbook();
+  let prepared: Uint8Array;
+  try {
+    prepared = await prepareForExcelJS(buf);
+  } catch {
+    throw new CliError(`无法读取工作簿：${file}。文件不是完整的压缩包（可能下载或复制时中断），请重新获取原文件。`);
+  }
   try {
     // ExcelJS's typings predate Node's generic Buffer.
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    await wb.xlsx.load(prepared as unknown as ArrayBuffer);
   } catch {
+    const damage = await describeDamage(buf).catch(() => null);
+    if (damage) throw new CliError(`无法读取工作簿：${file}。文件已损坏：${damage}。请用 Excel 或 WPS 打开并另存为 .xlsx 后再试。`);
     throw new CliError(unreadableWorkbookMessage(file));
   }
+  originals.set(wb, buf);
   return { wb, lostOnSave: contentLostOnSave(names) };
 }
 
@@ -81,31 +129,58 @@ export function sameFile(a: string, b: string): boolean {
   }
 }
 
-/** Why a file could not be written, in words (the system's code otherwise). */
-const WRITE_ERRORS: Record<string, string> = {
-  EISDIR: "这是一个文件夹，请写上文件名",
-  EACCES: "没有写入权限",
-  EPERM: "没有写入权限，或文件正在 Excel、WPS 中打开，请关闭后再试",
-  EBUSY: "文件正在被其他程序使用（可能在 Excel、WPS 中打开），请关闭后再试",
-  ENOSPC: "磁盘空间不足",
-  EROFS: "该位置只读",
-};
+/**
+ * Creates the temporary file exclusively (O_CREAT|O_EXCL: never opens an existing file, never follows a
+ * symbolic link planted there) under a random name in the output's folder, so the rename is atomic.
+ */
+function createTemp(dir: string, base: string): { tmp: string; fd: number } {
+  for (let attempt = 0; ; attempt++) {
+    const tmp = path.join(dir, `.${base}.${randomBytes(8).toString("hex")}.tmp`);
+    try {
+      return { tmp, fd: fs.openSync(tmp, "wx", 0o666) };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST" || attempt >= 9) throw e;
+    }
+  }
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at, bytes.length - at);
+  fs.fsyncSync(fd);
+}
 
 export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
   const dir = path.dirname(path.resolve(file));
-  if (!fs.existsSync(dir)) throw new CliError(`输出文件夹不存在：${dir}`);
-  // Write to a temporary name first so that a failure never leaves half a workbook behind.
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
+  let dirStat: fs.Stats | null = null;
   try {
-    await wb.xlsx.writeFile(tmp);
+    dirStat = fs.statSync(dir);
+  } catch {
+    // reported below
+  }
+  if (!dirStat) throw new CliError(`输出文件夹不存在：${dir}`);
+  if (!dirStat.isDirectory()) throw new CliError(`输出位置不是文件夹：${dir}`);
+  const saved = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const original = originals.get(wb);
+  const bytes = original ? await keepFromOriginal(saved, original) : saved;
+  // Write to a temporary name first so that a failure never leaves half a workbook behind.
+  let tmp: string | null = null;
+  try {
+    const created = createTemp(dir, path.basename(file));
+    tmp = created.tmp;
+    try {
+      writeAll(created.fd, bytes);
+    } finally {
+      fs.closeSync(created.fd);
+    }
     fs.renameSync(tmp, file);
   } catch (e) {
-    try {
-      fs.rmSync(tmp, { force: true });
-    } catch {
-      // nothing left to clean
+    if (tmp !== null) {
+      try {
+        fs.rmSync(tmp, { force: true });
+      } catch {
+        // nothing left to clean
+      }
     }
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(`无法写入文件：${file}（${(code && WRITE_ERRORS[code]) ?? code ?? (e as Error).message}）`);
+    throw new CliError(`无法写入文件：${file}（${systemReason(e, "写入")}）`);
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The one full-width folding of the project (issue 8 §4; DESIGN §4: full-width digits read the
+ * The one full-width folding of the project (issue 8 §4; docs/design.md §4: full-width digits read the
  * same). Full-width digits and the punctuation that appears in numbers, dates and lists map to
  * ASCII one character for one character, so a position found in the folded text is a position in
  * the original too. Used by the milestone reader, the discrepancy probes and argument coercion.

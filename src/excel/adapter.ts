@@ -1,5 +1,5 @@
 /**
- * WorkbookAdapter over Excel.run — the only place the add-in calls Office.js (DESIGN §3, §7).
+ * WorkbookAdapter over Excel.run — the only place the add-in calls Office.js (docs/design.md §3, §7).
  * Every operation reads in a fixed, small number of context.sync() calls and writes in one batch.
  */
 import type { Problem } from "../core/grid";

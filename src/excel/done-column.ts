@@ -1,5 +1,5 @@
 /**
- * "标记完成" (DESIGN §4, issue 4 §1): the milestone label goes into the row's 已完成节点 cell; the column
+ * "标记完成" (docs/design.md §4, issue 4 §1): the milestone label goes into the row's 已完成节点 cell; the column
  * is added with its header at the right edge of the table when the table has none. Staff see and
  * edit the same column; nothing is kept anywhere else.
  */

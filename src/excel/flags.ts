@@ -1,5 +1,5 @@
 /**
- * Flag and unflag in place (DESIGN §6, issue 4 §1): reads run in a few syncs, every write goes in one
+ * Flag and unflag in place (docs/design.md §6, issue 4 §1): reads run in a few syncs, every write goes in one
  * final batch. What unflag needs is kept in the very hidden sheet BACKUP_SHEET, so it works after the
  * file is closed and reopened, for a colleague, and for the CLI (portable fields) as well.
  * Values and formulas are never written.

@@ -32,7 +32,7 @@ function headerColumns(grid: SheetGrid, table: RecognisedTable): Map<string, num
   return out;
 }
 
-/** The three formulas of one data row; year from the table's title when it has one (DESIGN §4). */
+/** The three formulas of one data row; year from the table's title when it has one (docs/design.md §4). */
 export function rowFormulas(milestoneRef: string, doneRef: string, year: number | null): [string, string, string] {
   const args = `${milestoneRef},TODAY(),${doneRef}${year === null ? "" : `,${year}`}`;
   return [

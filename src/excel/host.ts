@@ -48,7 +48,7 @@ export function resolveHost(host?: OfficeHost): { run: ExcelRun; isSetSupported:
   };
 }
 
-/** Notes need ExcelApi 1.18 (not on volume-licensed Office); threaded comments 1.10; else fill only (DESIGN §7). */
+/** Notes need ExcelApi 1.18 (not on volume-licensed Office); threaded comments 1.10; else fill only (docs/design.md §7). */
 export function detectNoteSupport(isSetSupported: (version: string) => boolean): NoteSupport {
   if (isSetSupported(API.notes)) return "notes";
   if (isSetSupported(API.comments)) return "comments";

@@ -1,4 +1,4 @@
-/** The Excel shell: the only code that calls Excel.run (DESIGN §3). */
+/** The Excel shell: the only code that calls Excel.run (docs/design.md §3). */
 export { createExcelAdapter } from "./adapter";
 export type { ExcelAdapterOptions, ExcelWorkbookAdapter } from "./adapter";
 export type { OfficeHost } from "./host";

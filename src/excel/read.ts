@@ -1,6 +1,6 @@
 /**
  * Reads every sheet as a SheetGrid with a fixed number of context.sync() calls, whatever the number of
- * sheets and rows (DESIGN §7): 1) sheet names and protection; 2) every used range's size and every
+ * sheets and rows (docs/design.md §7): 1) sheet names and protection; 2) every used range's size and every
  * sheet's merged areas; 3) every used range's values and value types. A sheet that fails is retried
  * alone (then without its merged areas) and, if it still fails, handed to the core with a
  * readProblem; the others are still read.

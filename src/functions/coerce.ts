@@ -1,6 +1,6 @@
 /**
  * Argument coercion for the DALIANBING custom functions, kept apart from the wrappers so that it can
- * be tested without Office. How values arrive from Excel (DESIGN §7):
+ * be tested without Office. How values arrive from Excel (docs/design.md §7):
  *   - an omitted optional parameter arrives as null; an empty cell as null or "" (and as 0 when Excel
  *     converts it to a number);
  *   - dates arrive as Excel serial numbers (1900 system);

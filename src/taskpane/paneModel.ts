@@ -103,7 +103,7 @@ export function isRemindable(key: string, by: GroupBy): boolean {
   return isNamed(key) && PERSON_GROUPS.includes(by);
 }
 
-/** How the pane explains the note mode (DESIGN §7: notes need ExcelApi 1.18). */
+/** How the pane explains the note mode (docs/design.md §7: notes need ExcelApi 1.18). */
 export function noteSupportText(mode: NoteSupport): { label: string; explanation: string } {
   switch (mode) {
     case "notes":

@@ -1,5 +1,5 @@
 /**
- * Flags and unflags an ExcelJS workbook in memory (DESIGN §6): fill, font colour and note on each
+ * Flags and unflags an ExcelJS workbook in memory (docs/design.md §6): fill, font colour and note on each
  * marked cell; what was there before goes into the very hidden backup sheet, so unflag can restore it.
  */
 import type ExcelJS from "exceljs";

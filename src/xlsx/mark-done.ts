@@ -1,5 +1,5 @@
 /**
- * "标记完成" on an ExcelJS workbook (DESIGN §4): the milestone label goes into the row's 已完成节点
+ * "标记完成" on an ExcelJS workbook (docs/design.md §4): the milestone label goes into the row's 已完成节点
  * cell, as text; the column is added with its header when the table has none. The row and the place
  * of a new column are decided by src/core/tables/done-column.ts, as in the add-in.
  */

@@ -103,6 +103,10 @@ const PARTS_LOST_ON_SAVE: { pattern: RegExp; what: string }[] = [
   { pattern: /^xl\/embeddings\/[^/]+$/i, what: "嵌入的对象" },
   { pattern: /^xl\/ctrlProps\/[^/]+\.xml$/i, what: "表单控件" },
   { pattern: /^xl\/externalLinks\/[^/]+\.xml$/i, what: "外部链接" },
+  // The VBA project of an .xlsm; a copy saved as .xlsx cannot hold macros anyway.
+  { pattern: /^xl\/vbaProject\.bin$/i, what: "宏（VBA 代码）" },
+  // Excel 365's threaded comments: the copy keeps only their plain-text note, without replies' authors.
+  { pattern: /^xl\/threadedComments\/[^/]+\.xml$/i, what: "可回复的新式批注（副本中只剩批注文字）所在的工作表" },
 ];
 
 /** Every kind of part PARTS_LOST_ON_SAVE names, for a page that says in advance what a copy cannot keep. */

@@ -1,7 +1,7 @@
 /**
  * The DALIANBING functions called as Excel calls them: raw cells (null for omitted, 2-D arrays for
  * ranges, Excel serials for dates), errors as CustomFunctions.Error with a Chinese message.
- * Expected values are worked out by hand from the source document and DESIGN §4.
+ * Expected values are worked out by hand from the source document and docs/design.md §4.
  */
 import { excelError } from "../support/custom-functions-mock";
 import {

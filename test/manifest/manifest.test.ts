@@ -49,15 +49,16 @@ describe("manifest.xml as committed", () => {
   test("is set up for the shared runtime the functions need", () => {
     expect(manifest).toMatch(/<Runtime resid="Taskpane\.Url" lifetime="long"\/>/);
     expect(manifest).toMatch(/<FunctionFile resid="Taskpane\.Url"\/>/);
-    expect(manifest).toMatch(/<Set Name="SharedRuntime" MinVersion="1\.1"\/>/);
+    expect(manifest).toMatch(/<bt:Set Name="SharedRuntime" MinVersion="1\.1"\/>/);
+    expect(manifest).toMatch(/<bt:Set Name="CustomFunctionsRuntime" MinVersion="1\.2"\/>/);
     expect(manifest).not.toMatch(/<TaskpaneId>/);
     expect(manifest).toMatch(/<OfficeTab id="TabHome">/);
     expect(manifest).toMatch(/<bt:String id="TaskpaneButton\.Label" DefaultValue="大练兵助手">/);
     expect(manifest).toMatch(/<DefaultLocale>zh-CN<\/DefaultLocale>/);
   });
 
-  test("the icons are PNGs of 16, 32 and 80 pixels", () => {
-    for (const size of [16, 32, 80]) {
+  test("the icons are PNGs of 16, 20, 32 and 80 pixels", () => {
+    for (const size of [16, 20, 32, 80]) {
       const png = fs.readFileSync(path.join(root, "assets", `icon-${size}.png`));
       expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
@@ -121,14 +122,41 @@ describe("broken manifests are refused with the reason", () => {
     expect(output).toContain("网址必须使用 https：http://localhost:3000/functions.js");
   });
 
-  test("no zh-cn Override for the function metadata", () => {
-    const file = variant("no-zh-cn", /\s*<bt:Override Locale="zh-cn"[^>]*\/>/, "");
+  test("an Override for the default locale zh-CN", () => {
+    const file = variant(
+      "zh-cn-override",
+      '<Override Locale="en-US" Value="Dalianbing Assistant"/>',
+      '<Override Locale="zh-CN" Value="大练兵助手"/><Override Locale="en-US" Value="Dalianbing Assistant"/>',
+    );
     const { status, output } = validate(file);
     expect(status).not.toBe(0);
-    expect(output).toContain("缺少 zh-cn 的 Override");
+    expect(output).toContain("DisplayName 有默认语言 zh-cn 的 Override");
   });
 
-  test("an icon size missing, and an icon file missing", () => {
+  test("an English locale without its own Override (British Excel would show the Chinese help)", () => {
+    const file = variant("no-en-gb", /\s*<bt:Override Locale="en-GB" Value="https:\/\/localhost:3000\/functions\.json"\/>/, "");
+    const { status, output } = validate(file);
+    expect(status).not.toBe(0);
+    expect(output).toContain("Functions.Metadata.Url 缺少英文语言 en-GB 的 Override");
+  });
+
+  test("CustomFunctionsRuntime below 1.2, or required at the top level", () => {
+    const old = validate(variant("cfr-1.1", '<bt:Set Name="CustomFunctionsRuntime" MinVersion="1.2"/>', '<bt:Set Name="CustomFunctionsRuntime" MinVersion="1.1"/>'));
+    expect(old.status).not.toBe(0);
+    expect(old.output).toContain("CustomFunctionsRuntime 应至少为 1.2（CustomFunctions.Error 需要），实际 1.1");
+    const top = validate(variant("cfr-top", '<Set Name="ExcelApi" MinVersion="1.4"/>', '<Set Name="ExcelApi" MinVersion="1.4"/><Set Name="SharedRuntime" MinVersion="1.1"/>'));
+    expect(top.status).not.toBe(0);
+    expect(top.output).toContain("顶层 Requirements 不应要求 SharedRuntime");
+  });
+
+  test("no SupportUrl", () => {
+    const file = variant("no-support", /\s*<SupportUrl [^>]*\/>/, "");
+    const { status, output } = validate(file);
+    expect(status).not.toBe(0);
+    expect(output).toContain("缺少 SupportUrl");
+  });
+
+  test("an icon size missing, an icon file missing, an icon of the wrong size", () => {
     const noEighty = variant("no-80", /\s*<bt:Image size="80" resid="Icon\.80x80"\/>/, "");
     const first = validate(noEighty);
     expect(first.status).not.toBe(0);
@@ -139,6 +167,12 @@ describe("broken manifests are refused with the reason", () => {
     expect(second.status).not.toBe(0);
     expect(second.output).toContain("图标文件不存在");
     expect(second.output).toContain("icon-17.png");
+
+    const noTwenty = validate(variant("no-20", /\s*<bt:Image size="20" resid="Icon\.20x20"\/>/g, ""));
+    expect(noTwenty.output).toContain("图标缺少 20px 尺寸");
+    const wrongSize = validate(variant("wrong-20", "assets/icon-20.png", "assets/icon-16.png"));
+    expect(wrongSize.status).not.toBe(0);
+    expect(wrongSize.output).toMatch(/icon-16\.png 应为 20×20 PNG，实际 16×16/);
   });
 });
 
@@ -162,18 +196,21 @@ describe("production build", () => {
 
   test("builds every file the manifest points at", () => {
     expect(`${build.stdout}${build.stderr}`).not.toMatch(/ERROR/);
+    expect(build.stderr).not.toContain("未设置 DALIANBING_URL");
     expect(build.status).toBe(0);
     for (const file of ["taskpane.html", "taskpane.js", "functions.js", "functions.json", "functions-zh-cn.json", "manifest.xml"]) {
       expect(fs.existsSync(path.join(outDir, file))).toBe(true);
     }
-    for (const size of [16, 32, 64, 80]) expect(fs.existsSync(path.join(outDir, "assets", `icon-${size}.png`))).toBe(true);
+    for (const size of [16, 20, 32, 64, 80]) expect(fs.existsSync(path.join(outDir, "assets", `icon-${size}.png`))).toBe(true);
   });
 
   test("dist/manifest.xml uses the production URL and no localhost URL remains", () => {
     const built = fs.readFileSync(path.join(outDir, "manifest.xml"), "utf8");
     expect(built).not.toMatch(/localhost/);
     expect(built).toContain(`<bt:Url id="Taskpane.Url" DefaultValue="${productionUrl}taskpane.html"/>`);
-    expect(built).toContain(`<bt:Override Locale="zh-cn" Value="${productionUrl}functions-zh-cn.json"/>`);
+    expect(built).toContain(`<bt:Url id="Functions.Metadata.Url" DefaultValue="${productionUrl}functions-zh-cn.json">`);
+    expect(built).toContain(`<bt:Override Locale="en-GB" Value="${productionUrl}functions.json"/>`);
+    expect(built).toContain(`<SupportUrl DefaultValue="${productionUrl}taskpane.html"/>`);
     expect(built).toContain(`<IconUrl DefaultValue="${productionUrl}assets/icon-32.png"/>`);
     // And it still passes the offline check, its icons found in the build output.
     const { status, output } = validate(path.join(outDir, "manifest.xml"));
@@ -198,5 +235,19 @@ describe("production build", () => {
     const ids: string[] = metadata.functions.map((f: { id: string }) => f.id);
     expect(ids).toEqual(expect.arrayContaining(["TIER", "SCORE", "STATUS", "NEXTDUE", "MILESTONES"]));
     for (const id of ids) expect(bundle).toContain(`associate("${id}"`);
+  });
+});
+
+describe("a production build without DALIANBING_URL", () => {
+  function configStderr(env: Record<string, string | undefined>): string {
+    const script = "Promise.resolve(require('./webpack.config.js')({}, { mode: 'production' })).then(() => {})";
+    const childEnv = { ...process.env, ...env };
+    if (env.DALIANBING_URL === undefined) delete childEnv.DALIANBING_URL;
+    return spawnSync(process.execPath, ["-e", script], { cwd: root, encoding: "utf8", env: childEnv }).stderr;
+  }
+
+  test("says loudly that the manifest's URLs are placeholders; with the variable set it says nothing", () => {
+    expect(configStderr({ DALIANBING_URL: undefined })).toContain("警告：未设置 DALIANBING_URL，dist/manifest.xml 中的网址全是占位符");
+    expect(configStderr({ DALIANBING_URL: "https://oa.panjin.example.gov.cn/dalianbing/" })).not.toContain("DALIANBING_URL");
   });
 });

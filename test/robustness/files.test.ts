@@ -9,6 +9,7 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { systemReason } from "../../src/cli/workbook-file";
 import { noteText } from "../../src/xlsx/flag-workbook";
 import { BACKUP_SHEET, NOTE_MARKER } from "../../src/core/flags/types";
 import { cells, cli, command, everything, load, save, scanJson, sheetStates, tempDir, valueOf } from "./support";
@@ -274,5 +275,53 @@ describe("a chart sheet (which the copy cannot keep)", () => {
     gongjianSheet(plainBook);
     const plain = await cli(["flag", await save(plainBook, file("plain.xlsx")), "-o", file("plain-f.xlsx"), "--as-of", "2024-09-01"]);
     expect(plain.stdout).not.toContain("无法由命令行工具保留");
+  });
+});
+
+describe("the temporary file and system errors", () => {
+  let input: string;
+  beforeAll(async () => {
+    const wb = new ExcelJS.Workbook();
+    gongjianSheet(wb);
+    input = await save(wb, file("tmp-in.xlsx"));
+  });
+
+  it("a symbolic link planted at the temporary name is never written through: the input stays, the copy is written", async () => {
+    const before = sha(input);
+    const out = file("tmp-out.xlsx");
+    // The name the old code used, and the one the next random draw gives (the draw is pinned once).
+    fs.symlinkSync(input, path.join(dir, `.tmp-out.xlsx.${process.pid}.tmp`));
+    const pinned = Buffer.from("0011223344556677", "hex");
+    fs.symlinkSync(input, path.join(dir, `.tmp-out.xlsx.${pinned.toString("hex")}.tmp`));
+    const spy = jest.spyOn(require("crypto") as typeof import("crypto"), "randomBytes").mockImplementationOnce(() => pinned);
+    try {
+      const r = await cli(["flag", input, "-o", out, "--as-of", "2024-09-01"]);
+      expect(r.stderr).toBe("");
+      expect(r.stdout).toContain("原文件未改动");
+    } finally {
+      spy.mockRestore();
+    }
+    expect(sha(input)).toBe(before);
+    expect(fs.lstatSync(out).isSymbolicLink()).toBe(false);
+    expect(cells(await load(out), valueOf)).toEqual(cells(await load(input), valueOf));
+    // Both planted links still point at the input, and no temporary file of this run is left.
+    const temps = fs.readdirSync(dir).filter((n) => n.startsWith(".tmp-out.xlsx."));
+    expect(temps.sort()).toEqual([`.tmp-out.xlsx.${pinned.toString("hex")}.tmp`, `.tmp-out.xlsx.${process.pid}.tmp`].sort());
+    for (const t of temps) expect(fs.readlinkSync(path.join(dir, t))).toBe(input);
+  });
+
+  it("an input path through a file, and an output folder that is a file: words, no ENOTDIR", async () => {
+    const r1 = await cli(["scan", path.join(input, "表.xlsx")]);
+    expect(r1.stderr).toBe(`错误：找不到文件：${path.join(input, "表.xlsx")}\n`);
+    const r2 = await cli(["flag", input, "-o", path.join(input, "out.xlsx"), "--as-of", "2024-09-01"]);
+    expect(r2.code).toBe(1);
+    expect(r2.stderr).toBe(`错误：输出位置不是文件夹：${input}\n`);
+  });
+
+  it("every system reason is in words", () => {
+    for (const code of ["ENOENT", "ENOTDIR", "EACCES", "EPERM", "EBUSY", "EISDIR", "ENOSPC", "EROFS", "EMFILE", "ENAMETOOLONG", "ELOOP", "EIO", "EINVAL", "EXDEV"]) {
+      expect(systemReason(Object.assign(new Error("x"), { code }))).not.toMatch(/E[A-Z]{2,}|undefined/);
+    }
+    expect(systemReason(Object.assign(new Error("x"), { code: "EWHATEVER" }))).toBe("操作系统报告了错误，代码 EWHATEVER");
   });
 });

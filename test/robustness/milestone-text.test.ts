@@ -1,6 +1,6 @@
 /**
  * Deadline phrases as staff type them besides the source's own forms: numeric dates ("2024/9/30",
- * "2024.9.30", "2024-09-30", also what a date cell reads as), next to the traps DESIGN §4 says are no
+ * "2024.9.30", "2024-09-30", also what a date cell reads as), next to the traps docs/design.md §4 says are no
  * deadlines. Table year 2024.
  */
 import { parseMilestones } from "../../src/core/milestones";

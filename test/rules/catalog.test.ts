@@ -21,7 +21,7 @@ function level1Sums(set: RuleSetId): Record<string, number> {
   return sums;
 }
 
-describe("per-一级指标 maxima (DESIGN §4 Totals)", () => {
+describe("per-一级指标 maxima (docs/design.md §4 Totals)", () => {
   it("攻坚 sums to 33/41/26 = 100 (附件4 lines 196, 207, 215)", () => {
     expect(level1Sums("攻坚")).toEqual({ 队伍建设与管理: 33, 日常监督执法工作: 41, 实战练兵: 26 });
     expect(LEVEL1_TOTALS["攻坚"]).toEqual({ 队伍建设与管理: 33, 日常监督执法工作: 41, 实战练兵: 26 });
@@ -196,7 +196,7 @@ const CEILING: Record<string, number> = { "42": 20, "基准市-8.1": 24, "基准
 /** Items whose inputs are checked against each other, so random inputs may be refused. */
 const CROSS_CHECKED = new Set(["16", "42", "44", "基准市-8.3", "基准县-8.3"]);
 
-describe("invariants over every item (DESIGN §4 Numbers)", () => {
+describe("invariants over every item (docs/design.md §4 Numbers)", () => {
   it("scores and bonuses stay within [0, 分值], deductions within [−cap, 0], all at 4 decimals", () => {
     for (const item of all()) {
       for (const inputs of inputGrid(item, 7)) {

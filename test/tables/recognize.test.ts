@@ -1,4 +1,4 @@
-/** Table recognition on small hand-made sheets: every case of DESIGN §5 and the bad inputs of §6. */
+/** Table recognition on small hand-made sheets: every case of docs/design.md §5 and the bad inputs of §6. */
 import type { CellValue, MergedArea, SheetGrid } from "../../src/core/grid";
 import { normalizeHeader, recognizeSheet, recognizeWorkbook } from "../../src/core/tables";
 

@@ -1,6 +1,6 @@
 /**
  * The source document's two responsibility tables as exported text: lines 23–188 of
- * ../fixtures/source-2024-panjin-dalianbing.txt, the verbatim copy of ../shared/docs/source-2024-panjin-dalianbing.txt
+ * ../fixtures/source-2024-panjin-dalianbing.txt, the source text
  * (tab-separated; each page repeats the title and header rows; row 20 lost a cell).
  */
 import { readFileSync } from "fs";

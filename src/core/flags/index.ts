@@ -1,5 +1,5 @@
 /**
- * What to flag and how to remember what was there before (DESIGN §6). Shells (CLI, Excel) apply the
+ * What to flag and how to remember what was there before (docs/design.md §6). Shells (CLI, Excel) apply the
  * marks; this module decides them and encodes the backup kept in the very hidden sheet.
  */
 import type { CellValue } from "../grid";

@@ -1,5 +1,5 @@
 /**
- * In-place flags (DESIGN §6): a fill and font colour on each 市级辅助成果 cell with an overdue (red) or
+ * In-place flags (docs/design.md §6): a fill and font colour on each 市级辅助成果 cell with an overdue (red) or
  * due-soon (amber) milestone, and a note listing them. What unflag needs to restore the cell exactly is
  * kept inside the workbook, in a very hidden sheet, so it survives closing and reopening and travels to
  * colleagues.

@@ -1,5 +1,5 @@
 /**
- * Reading deadline phrases inside one item (DESIGN §4 "Milestones"; cells on source lines 26–143).
+ * Reading deadline phrases inside one item (docs/design.md §4 "Milestones"; cells on source lines 26–143).
  *
  *   X月Y日(前)            -> that day ("X日前" includes day X)
  *   X月底 / X月末 / X月份 -> last day of X;  bare "X月" (e.g. "9月完成") likewise

@@ -1,5 +1,5 @@
 /**
- * The 已完成节点 column (DESIGN §4): milestone labels done, as staff type them — "1,2,4a",
+ * The 已完成节点 column (docs/design.md §4): milestone labels done, as staff type them — "1,2,4a",
  * "1，2、4a", "1 2 4a", "1;2", a bare number (a cell holding 3 arrives as "3"), "1-3" for 1 to 3.
  * Anything else in the cell is ignored, never an error, and never removed when a label is added.
  */

@@ -4,7 +4,7 @@
  * Two layers: `cleanCellText` removes markup that is not part of what a person wrote ("<p>", "<br>",
  * "&nbsp;") and gives the text the milestones quote; `foldWidth` (core/width.ts) maps full-width
  * digits and punctuation to ASCII one character for one character, so positions found in the folded
- * text are positions in the clean text too (DESIGN §4: full-width digits read the same).
+ * text are positions in the clean text too (docs/design.md §4: full-width digits read the same).
  */
 
 const HTML_TAG = /<\/?[a-zA-Z][^<>]{0,80}>/g;

@@ -1,6 +1,6 @@
 /**
  * Small numbers as written in deadlines: ASCII digits (after width folding) or Chinese numerals
- * up to 99 ("十月十五日前", "十二月底", "三十一日"). DESIGN §4: they read the same as digits.
+ * up to 99 ("十月十五日前", "十二月底", "三十一日"). docs/design.md §4: they read the same as digits.
  */
 
 const CN_DIGIT: Record<string, number> = {

@@ -1,5 +1,5 @@
 /**
- * Items without a fixed date (DESIGN §4): recurring work (每月…, 每日…, 逐月…, 常态化…, 每轮次…;
+ * Items without a fixed date (docs/design.md §4): recurring work (每月…, 每日…, 逐月…, 常态化…, 每轮次…;
  * source lines 33, 53, 68, 107, 127–128) is not overdue by date alone; relative deadlines
  * ("下达处罚决定后,7日内", source line 113; "15个工作日内") need a start event.
  */

@@ -1,5 +1,5 @@
 /**
- * parseMilestones: one 市级辅助成果 cell -> its milestones (DESIGN §4 "Milestones").
+ * parseMilestones: one 市级辅助成果 cell -> its milestones (docs/design.md §4 "Milestones").
  *
  * Each numbered item (items.ts) gives one milestone per distinct deadline in it (deadlines.ts).
  * One deadline keeps the item's number ("2"); several get letters in reading order ("1a", "1b"),

@@ -1,5 +1,5 @@
 /**
- * Status of a milestone against an as-of date (DESIGN §4): done > overdue > due-soon > pending;
+ * Status of a milestone against an as-of date (docs/design.md §4): done > overdue > due-soon > pending;
  * recurring, relative and undated milestones that are not done are open-ended.
  * "X日前" includes day X, so a milestone is overdue only from the day after its due date.
  */

@@ -1,5 +1,5 @@
 /**
- * "N个工作日内" (DESIGN §4): working days follow China's statutory holidays and make-up days, not
+ * "N个工作日内" (docs/design.md §4): working days follow China's statutory holidays and make-up days, not
  * Mon–Fri. A year with no holiday data is reported, never silently assumed.
  */
 import { addDays, isoParts, parseIsoDate, type IsoDate } from "../dates";

@@ -1,5 +1,5 @@
 /**
- * The campaign year from a table's title (DESIGN §4: "盘锦市2024年…", source line 23).
+ * The campaign year from a table's title (docs/design.md §4: "盘锦市2024年…", source line 23).
  */
 import { foldWidth } from "./normalize";
 

@@ -12,7 +12,7 @@ export type Coerced = number | null | (number | null)[];
 export const VETO = Symbol("veto");
 export type Scorer = (values: Coerced[]) => number | typeof VETO;
 
-/** A check of the points written in a 攻坚任务 cell against the catalog (DESIGN §4 cases). */
+/** A check of the points written in a 攻坚任务 cell against the catalog (docs/design.md §4 cases). */
 export type DiscrepancyProbe = (taskText: string) => string | null;
 
 export interface CatalogEntry {
@@ -26,7 +26,7 @@ export interface CatalogEntry {
   ceiling?: number;
   /**
    * A "该项不得分" clause (攻坚44, 基准8.3): a deduction that empties its heading (this name) by
-   * taking back the scores its scoreOf inputs carry; not a veto (DESIGN §4).
+   * taking back the scores its scoreOf inputs carry; not a veto (docs/design.md §4).
    */
   forfeits?: string;
 }

@@ -1,5 +1,5 @@
 /**
- * Where the 分解表 text in a sheet says other points than the province's 评审细则 (DESIGN §4 "Where
+ * Where the 分解表 text in a sheet says other points than the province's 评审细则 (docs/design.md §4 "Where
  * the source documents disagree"; issue 7 §1.7). Every entry names its 序号.
  * - 攻坚 table: each 攻坚 item that can disagree carries a probe (gongjian.ts) run on the row's
  *   攻坚任务 text: rows 15, 21, 29, 35, 36, 38, 42, 47, 50 of the source.

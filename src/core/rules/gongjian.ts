@@ -3,7 +3,7 @@
  * 序号 (1–51) of the city's 攻坚任务责任分解表 (source lines 23–145). Ids are "1".."51"; findItem also
  * takes 5, "5" and "攻坚5".
  *
- * The city is scored by 附件4, so every rule follows it (DESIGN §4); where the 分解表 row says
+ * The city is scored by 附件4, so every rule follows it (docs/design.md §4); where the 分解表 row says
  * otherwise, the row carries a probe that findDiscrepancies runs on the sheet's 攻坚任务 text.
  * Decisions where 分解表 rows and 附件4 items do not line up one to one:
  * - Row 21 (执法处罚一体化建设, 加1分, line 74) is not in 附件4 (it is in 附件5 line 234 for 基准): a
@@ -85,7 +85,7 @@ export function normalizeDigits(text: string): string {
   return foldWidth(text).replace(/\s+/g, "");
 }
 
-// ---- band tables (boundary words per DESIGN §4) -------------------------------------------------
+// ---- band tables (boundary words per docs/design.md §4) -------------------------------------------------
 
 /** Row 1, line 196: 15%及以上 3分；10%-15% 2分；5%-10% 1分；不足5% 0分. */
 export const BANDS_1: Band[] = [

@@ -1,5 +1,5 @@
 /**
- * scoreItem: coerce the raw cells, run the item's scorer, and hold the DESIGN §4 guarantees in one
+ * scoreItem: coerce the raw cells, run the item's scorer, and hold the docs/design.md §4 guarantees in one
  * place: 4 decimals; a score or bonus within [0, 分值] (or the entry's ceiling, 攻坚42); a deduction
  * within [−cap, 0]; a veto as a veto.
  */

@@ -4,7 +4,7 @@
  *
  * - A score or deduction counts in its 一级指标's subtotal; a bonus (加分项) sits on top of 100 and
  *   the bonus sum is capped at the 附件's bonus maximum (攻坚 3分, line 218).
- * - A 分解表自设项 (outsideProvince, 攻坚21) is reported apart and counted nowhere (DESIGN §4).
+ * - A 分解表自设项 (outsideProvince, 攻坚21) is reported apart and counted nowhere (docs/design.md §4).
  * - A deduction whose inputs name scoreOf items ("扣完该项分值为止" 攻坚13 …, "该项不得分" 攻坚44,
  *   基准8.3) never takes more than those items earned, whatever the sheet says: no heading goes
  *   below 0. When one of those items has no score, the floor is the deduction's cap (its heading's 分值).

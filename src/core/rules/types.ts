@@ -1,5 +1,5 @@
 /**
- * Rule catalogs as data (DESIGN §4, issue 3 §1). The province's 评审细则 (附件4/5/6) is what the city is
+ * Rule catalogs as data (docs/design.md §4, issue 3 §1). The province's 评审细则 (附件4/5/6) is what the city is
  * scored by, so every item follows it and cites the source line it comes from.
  */
 export type RuleSetId = "攻坚" | "基准市" | "基准县" | "个人";
@@ -67,7 +67,7 @@ export interface RuleItem {
   note?: string;
   /**
    * A 分解表自设项 that 附件4 does not have (攻坚21): shown apart in the 评分表 and not counted in the
-   * province's total (DESIGN §4 Totals); the bonus maximum stays 附件4's 3分.
+   * province's total (docs/design.md §4 Totals); the bonus maximum stays 附件4's 3分.
    */
   outsideProvince?: true;
 }

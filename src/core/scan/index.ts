@@ -1,6 +1,6 @@
 /**
  * One pass over a workbook: recognise the responsibility tables, read every 市级辅助成果 cell once,
- * give each milestone its status as of a date, and collect what could not be read (DESIGN §4–§6).
+ * give each milestone its status as of a date, and collect what could not be read (docs/design.md §4–§6).
  */
 import { cellAddress } from "../address";
 import { daysBetween, isoParts, type IsoDate } from "../dates";

@@ -47,7 +47,7 @@ export interface ScannedMilestone {
   doneCell: string | null;
 }
 
-/** Where the 攻坚任务 text in the sheet awards other points than the province's 评审细则 (DESIGN §4). */
+/** Where the 攻坚任务 text in the sheet awards other points than the province's 评审细则 (docs/design.md §4). */
 export interface Discrepancy {
   sheet: string;
   cell: string;

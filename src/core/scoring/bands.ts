@@ -1,7 +1,7 @@
 /**
  * Band tables (src/core/rules/types.ts Band): a value in [from, to) — or [from, to] when
  * toInclusive — earns the band's points. Catalog items keep their tables as data, written from the
- * province's boundary words (DESIGN §4): 以上/以下/以内/及以上 include the number, 不满/不足/超过/
+ * province's boundary words (docs/design.md §4): 以上/以下/以内/及以上 include the number, 不满/不足/超过/
  * 低于/以外 exclude it, and a range "a-b" is [a, b) when a higher band already claims b.
  */
 import type { Band } from "../rules/types";

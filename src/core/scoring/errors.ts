@@ -1,7 +1,7 @@
 /**
  * The one input-error type of the project (issue 8 §4): a bad argument to a calculator, an item
  * score or a custom function. The message is Chinese, names the parameter and says what was
- * expected (DESIGN §4); the function layer answers #VALUE! (or #N/A for kind "notAvailable") with it.
+ * expected (docs/design.md §4); the function layer answers #VALUE! (or #N/A for kind "notAvailable") with it.
  */
 export type InputErrorKind = "invalidValue" | "notAvailable";
 

@@ -1,5 +1,5 @@
 /**
- * Results are rounded to 4 decimals (DESIGN §4 "Numbers"): 0.1 + 0.2 shows as 0.3, never
+ * Results are rounded to 4 decimals (docs/design.md §4 "Numbers"): 0.1 + 0.2 shows as 0.3, never
  * 0.30000000000000004. Rounds half away from zero and never returns -0.
  */
 export function round4(x: number): number {

@@ -57,7 +57,7 @@ export class CellReader {
     return value === undefined ? null : value;
   }
 
-  /** The cell's own value as text; an error value reads "" and is reported once (DESIGN §6). */
+  /** The cell's own value as text; an error value reads "" and is reported once (docs/design.md §6). */
   text(row: number, col: number): string {
     const value = this.raw(row, col);
     if (value === null) return "";

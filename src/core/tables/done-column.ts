@@ -1,5 +1,5 @@
 /**
- * Where "标记完成" writes (DESIGN §4): the row a milestone cell belongs to and whether columns at a
+ * Where "标记完成" writes (docs/design.md §4): the row a milestone cell belongs to and whether columns at a
  * table's right edge are free. Pure, so that the add-in (src/excel) and the .xlsx adapter (src/xlsx)
  * make the same decision.
  */

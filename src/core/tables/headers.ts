@@ -1,4 +1,4 @@
-/** Header names → column roles (DESIGN §5: recognise by header names, not positions). */
+/** Header names → column roles (docs/design.md §5: recognise by header names, not positions). */
 import type { ColumnRole, TableKind } from "./types";
 
 /** Removes spaces, line breaks and full-width spaces; unifies the full-width slash. */

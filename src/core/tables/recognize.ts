@@ -1,5 +1,5 @@
 /**
- * From a SheetGrid to recognised responsibility tables (issue 2 §3, DESIGN §5).
+ * From a SheetGrid to recognised responsibility tables (issue 2 §3, docs/design.md §5).
  *
  * A table starts at a header row found by its names (序号, 牵头部门, 盯办人/责任人 at least) and runs
  * until the next non-table content or the end of the sheet. Blank rows end nothing. Header rows and
