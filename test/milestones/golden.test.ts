@@ -138,3 +138,19 @@ describe("cost linear in the cell's length (issue 9 §5)", () => {
     expect(Date.now() - start).toBeLessThan(1000);
   });
 });
+
+describe("readings of repeated cells", () => {
+  test("a caller changing its reading does not change the next reading of the same cell", () => {
+    const first = readMilestones("1.下达处罚决定后,7日内上传; 2.9月底前完成", 2024);
+    first.milestones[0].relative!.amount = 99;
+    first.milestones[1].due = "2000-01-01";
+    first.milestones.pop();
+    const again = readMilestones("1.下达处罚决定后,7日内上传; 2.9月底前完成", 2024);
+    expect(again.milestones.map((m) => m.due ?? m.relative?.amount)).toEqual([7, "2024-09-30"]);
+  });
+
+  test("the same text in another year is read in that year", () => {
+    expect(parseMilestones("国庆节前完成", 2024)[0].due).toBe("2024-09-30");
+    expect(parseMilestones("国庆节前完成", 2025)[0].due).toBe("2025-09-30");
+  });
+});

@@ -31,6 +31,7 @@
 import { isoDate, type IsoDate } from "../dates";
 import { festivalDate, type Festival } from "./holidayCalendar";
 import { MONTH_OR_DAY as N, parseSmallNumber } from "./numerals";
+import { compileNamed } from "./pattern";
 
 export interface Span {
   start: number;
@@ -53,6 +54,11 @@ export interface DeadlineScan {
   invalid: InvalidDeadline[];
   /** "国庆节后…": a festival as a start event. */
   afterFestival: { event: string; start: number; end: number }[];
+  /**
+   * Time words that promise a deadline but give none ("本月底前", "30日前" without a month, "重阳节前"),
+   * found in the same pass; recurring ("每月底前") and relative ("7日内") ones are understood, not listed.
+   */
+  timeWords: Span[];
 }
 
 /** At most a few blanks between the parts of a phrase (bounded: no backtracking over long runs). */
@@ -74,15 +80,27 @@ function monthPart(g: string): string {
   return `(?<${g}>上旬|中旬|下旬|底|末|份|初|中(?![央国心间部华共省级层期]))?`;
 }
 
-// One precompiled pattern, one pass per item. The leading lookahead admits only characters (or
-// two-character words) that can begin a phrase, so running text ("上报", "中央", "清单") is skipped
-// at once; the year prefix is shared by the phrases that take one, so it is read once per position.
-const FIRST =
-  "(?=[0-9〇零一二三四五六七八九十第]|上半|下半|上一?年|下一?年|年\\s{0,3}[底末内前]|[次明翌来去今本当全]年" +
-  "|元旦|春节|清明|五一|劳动节|端午|中秋|国庆)";
-const DEADLINE = new RegExp(
-  FIRST +
-    "(?:" +
+// One precompiled pattern, one pass per item; the year prefix is shared by the phrases that take
+// one, so it is read once per position. (A leading lookahead of first characters was slower than
+// the engine's own first-character check.)
+/**
+ * Time words that promise a deadline (tried last, so a readable phrase always wins): a number with a
+ * unit and a deadline word ("30日前", "3个月内"), "月底/季末/周初", "本月/下周", "节前", "底前".
+ * Bare years ("2023年国家大练兵") and counts ("6类") are not time words.
+ */
+const TIME_WORD = [
+  `(?:\\d{1,4}|[〇零一二三四五六七八九十]{1,4})${S}(?:个${S})?(?:月|日|号|周|星期|季度|旬|年)${S}(?:上旬|中旬|下旬|底|末|初|中|份)?${S}(?:之|以)?(?:前|内|止)`,
+  `(?:月|季度?|周|旬)${S}(?:底|末|初)(?:${S}(?:之|以)?前)?`,
+  `(?:本|当|这|下|上)个?${S}(?:月|周|星期|季度)${S}(?:底|末|初|中)?${S}(?:之|以)?(?:前|内)?`,
+  `节${S}(?:之|以)?前`,
+  `(?:底|末)${S}(?:之|以)?前`,
+].join("|");
+/** A time word that is a relative length ("7日内", "3个月内"): understood by openEnded.ts. */
+const RELATIVE_LENGTH = /^[\d〇零一二三四五六七八九十]{1,4}\s{0,3}个?\s{0,3}(?:日|天|月|周|星期|年)\s{0,3}(?:之|以)?内$/;
+/** "每月底前", "逐月…": a recurring word just before. */
+const RECURRING_BEFORE = /[每逐]个?\s{0,3}$/;
+const DEADLINE_SOURCE =
+  "(?:" +
     yearPrefix("p") +
     "(?:" +
     [
@@ -106,11 +124,19 @@ const DEADLINE = new RegExp(
       // "2024-09-30", "2024/9/30", "2024.9.30"
       `(?<isoY>\\d{4})${S}[-/.]${S}(?<isoM>\\d{1,2})${S}[-/.]${S}(?<isoD>\\d{1,2})(?!\\d)`,
       // "9.30前", "9/30前", "9-30前"
-      `(?<mdMonth>\\d{1,2})${S}[./-]${S}(?<mdDay>\\d{1,2})(?!\\d)(?=${S}[日号]?${S}(?:前|之前|以前|止))`,
+      `(?<mdMonth>\\d{1,2})${S}[./-]${S}(?<mdDay>\\d{1,2})(?!\\d)(?=${S}(?:前|之前|以前|止))`,
+      `(?<timeWord>${TIME_WORD})`,
     ].join("|") +
-    ")",
-  "g",
-);
+    ")";
+
+const GROUPS = [
+  "pY", "pNext", "pPrev", "raMonth", "rbY", "rbNext", "rbPrev", "rbMonth", "rbPart", "month", "day", "part",
+  "half", "quarter", "festival", "when", "endY", "endNext", "endPrev", "yearEnd", "wholeYear",
+  "isoY", "isoM", "isoD", "mdMonth", "mdDay", "timeWord",
+] as const;
+/** Characters that can begin a phrase: the engine skips every other position at once. */
+const FIRST = "(?=[0-9〇零一二三四五六七八九十第上下年次明翌来去今本当全元春清劳端中国月季周旬这节底末])";
+const { regex: DEADLINE, group: G } = compileNamed(FIRST + DEADLINE_SOURCE, "g", GROUPS);
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -123,12 +149,23 @@ function lastDayOfMonth(year: number, month: number): number {
 /** Words just before a date that make it a baseline or a start, not a deadline. */
 const NOT_DEADLINE_BEFORE = /(?:以|自|从|截至)\s{0,3}$/;
 /** Words just after a date that make it a start, a baseline or a period. */
-const NOT_DEADLINE_AFTER = /^\s{0,3}(?:起|以来|开始|期间|之间|为基准|为准|以后|之后|后)/;
+const NOT_DEADLINE_AFTER = /\s{0,3}(?:起|以来|开始|期间|之间|为基准|为准|以后|之后|后)/y;
 /** "…日至…", "…月-…": the phrase is the start of a range. */
-const RANGE_CONNECTOR = /^\s{0,3}[-~—–至到]\s{0,3}(?=[\d一二三四五六七八九十])/;
+const RANGE_CONNECTOR = /\s{0,3}[-~—–至到]\s{0,3}(?=[\d一二三四五六七八九十])/y;
 /** "9月1日至30日": the end of a range in the same month. */
 const SAME_MONTH_END = new RegExp(`^(?<day>${N})${S}[日号]`);
-const BEFORE_THE_MONTH = /^\s{0,3}(?:前|之前|以前)/;
+const BEFORE_THE_MONTH = /\s{0,3}(?:前|之前|以前)/y;
+
+/** Sticky patterns are tried at `at` in the whole text: no slice per phrase. */
+function stickyTest(pattern: RegExp, text: string, at: number): boolean {
+  pattern.lastIndex = at;
+  return pattern.test(text);
+}
+
+function stickyExec(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
 /** A count before 年 ("三年内", "多年前") makes it a length of time, not this year. */
 const COUNT_BEFORE = /[\d〇零一二三四五六七八九十两几多数]$/;
 
@@ -141,16 +178,14 @@ const FESTIVAL: Record<string, Festival> = {
   端午: "端午", 端午节: "端午", 中秋: "中秋", 中秋节: "中秋", 国庆: "国庆", 国庆节: "国庆", 十一: "国庆",
 };
 
-type Groups = Record<string, string | undefined>;
 
 /** The year a prefix names: written out, next, previous, or the default. */
-function prefixYear(g: Groups, tag: string, defaultYear: number): number {
-  const written = g[`${tag}Y`];
+function prefixYear(written: string | undefined, next: string | undefined, prev: string | undefined, defaultYear: number): number {
   if (written !== undefined) {
     return Number(/^\d+$/.test(written) ? written : Array.from(written, (ch) => CN_YEAR_DIGIT[ch]).join(""));
   }
-  if (g[`${tag}Next`] !== undefined) return defaultYear + 1;
-  if (g[`${tag}Prev`] !== undefined) return defaultYear - 1;
+  if (next !== undefined) return defaultYear + 1;
+  if (prev !== undefined) return defaultYear - 1;
   return defaultYear;
 }
 
@@ -183,7 +218,7 @@ function dayBefore(date: IsoDate): IsoDate {
 }
 
 export function scanDeadlines(text: string, defaultYear: number): DeadlineScan {
-  const result: DeadlineScan = { hits: [], ignored: [], invalid: [], afterFestival: [] };
+  const result: DeadlineScan = { hits: [], ignored: [], invalid: [], afterFestival: [], timeWords: [] };
   const { hits, ignored, invalid } = result;
   // After a range start ("2023年12月1日至"), the year it was in and where its end phrase must begin.
   let rangeStartYear: number | null = null;
@@ -204,57 +239,62 @@ export function scanDeadlines(text: string, defaultYear: number): DeadlineScan {
       DEADLINE.lastIndex = start + 1;
       continue;
     }
-    const g = m.groups as Groups;
-    if ((g.yearEnd !== undefined && m[0][0] === "年") || g.festival === "十一") {
+    if (m[G.timeWord] !== undefined) {
+      if (RELATIVE_LENGTH.test(m[0]) || RECURRING_BEFORE.test(text.slice(Math.max(0, start - 4), start))) continue;
+      // "本月" + "底前": one time word, one note.
+      const last = result.timeWords[result.timeWords.length - 1];
+      if (last && start <= last.end) last.end = end;
+      else result.timeWords.push({ start, end });
+      continue;
+    }
+    if ((m[G.yearEnd] !== undefined && m[0][0] === "年") || m[G.festival] === "十一") {
       // "三年内" is a length of time; "二十一前", "月十一前" are not 国庆.
-      if (COUNT_BEFORE.test(previous) || (g.festival === "十一" && previous === "月")) {
+      if (COUNT_BEFORE.test(previous) || (m[G.festival] === "十一" && previous === "月")) {
         DEADLINE.lastIndex = start + 1;
         continue;
       }
     }
-    const before = text.slice(Math.max(0, start - 4), start);
-    const after = text.slice(end, end + 6);
+    const before = start > 0 ? text.slice(Math.max(0, start - 4), start) : "";
     const isRangeEnd = start === rangeEndAt;
     const startYearOfRange = rangeStartYear;
     rangeStartYear = null;
     rangeEndAt = -1;
-    if (g.festival === undefined && (NOT_DEADLINE_BEFORE.test(before) || NOT_DEADLINE_AFTER.test(after))) {
+    if (m[G.festival] === undefined && (NOT_DEADLINE_BEFORE.test(before) || stickyTest(NOT_DEADLINE_AFTER, text, end))) {
       ignored.push({ start, end });
       continue;
     }
 
-    const bad = (reason: string) => invalid.push({ start, end, reason });
     let due: IsoDate;
-    if (g.raMonth !== undefined) {
+    if (m[G.raMonth] !== undefined) {
       // A month range: due at the end of the later month, unless it spans years (a period).
-      const year = prefixYear(g, "p", defaultYear);
-      const endYear = g.rbY !== undefined || g.rbNext !== undefined || g.rbPrev !== undefined ? prefixYear(g, "rb", defaultYear) : year;
-      const from = parseSmallNumber(g.raMonth);
-      const to = parseSmallNumber(g.rbMonth as string);
+      const year = prefixYear(m[G.pY], m[G.pNext], m[G.pPrev], defaultYear);
+      const endYear = m[G.rbY] !== undefined || m[G.rbNext] !== undefined || m[G.rbPrev] !== undefined ? prefixYear(m[G.rbY], m[G.rbNext], m[G.rbPrev], defaultYear) : year;
+      const from = parseSmallNumber(m[G.raMonth]);
+      const to = parseSmallNumber(m[G.rbMonth] as string);
       if (!validMonth(from) || !validMonth(to)) {
-        bad(`没有${validMonth(from) ? to : from}月`);
+        invalid.push({ start, end, reason: `没有${validMonth(from) ? to : from}月` });
         continue;
       }
       if (endYear !== year || from >= to) {
         ignored.push({ start, end });
         continue;
       }
-      due = isoDate(year, to, dayInMonth(year, to, g.rbPart));
-    } else if (g.month !== undefined) {
-      const year = prefixYear(g, "p", defaultYear);
-      const month = parseSmallNumber(g.month);
+      due = isoDate(year, to, dayInMonth(year, to, m[G.rbPart]));
+    } else if (m[G.month] !== undefined) {
+      const year = prefixYear(m[G.pY], m[G.pNext], m[G.pPrev], defaultYear);
+      const month = parseSmallNumber(m[G.month]);
       if (!validMonth(month)) {
-        bad(`没有${g.month}月`);
+        invalid.push({ start, end, reason: `没有${m[G.month]}月` });
         continue;
       }
-      if (g.day !== undefined && !validDay(year, month, parseSmallNumber(g.day))) {
-        bad(`${month}月没有${g.day}日`);
+      if (m[G.day] !== undefined && !validDay(year, month, parseSmallNumber(m[G.day]))) {
+        invalid.push({ start, end, reason: `${month}月没有${m[G.day]}日` });
         continue;
       }
-      const connector = RANGE_CONNECTOR.exec(after);
+      const connector = stickyExec(RANGE_CONNECTOR, text, end);
       if (connector) {
         const endAt = end + connector[0].length;
-        const sameMonth = g.day !== undefined ? SAME_MONTH_END.exec(text.slice(endAt, endAt + 8)) : null;
+        const sameMonth = m[G.day] !== undefined ? SAME_MONTH_END.exec(text.slice(endAt, endAt + 8)) : null;
         if (sameMonth && !/^\s{0,3}月/.test(text.slice(endAt + sameMonth[0].length - 1))) {
           // "9月1日至30日": the range ends on that day of the same month.
           const day = parseSmallNumber(sameMonth.groups!.day as string);
@@ -276,26 +316,26 @@ export function scanDeadlines(text: string, defaultYear: number): DeadlineScan {
         ignored.push({ start, end });
         continue;
       }
-      if (g.day !== undefined) {
-        due = isoDate(year, month, parseSmallNumber(g.day));
-      } else if (g.part === undefined && BEFORE_THE_MONTH.test(after)) {
+      if (m[G.day] !== undefined) {
+        due = isoDate(year, month, parseSmallNumber(m[G.day]));
+      } else if (m[G.part] === undefined && stickyTest(BEFORE_THE_MONTH, text, end)) {
         due = month === 1 ? isoDate(year - 1, 12, 31) : isoDate(year, month - 1, lastDayOfMonth(year, month - 1));
       } else {
-        due = isoDate(year, month, dayInMonth(year, month, g.part));
+        due = isoDate(year, month, dayInMonth(year, month, m[G.part]));
       }
-    } else if (g.isoY !== undefined) {
-      const year = Number(g.isoY);
-      const month = Number(g.isoM);
-      const day = Number(g.isoD);
+    } else if (m[G.isoY] !== undefined) {
+      const year = Number(m[G.isoY]);
+      const month = Number(m[G.isoM]);
+      const day = Number(m[G.isoD]);
       if (!validMonth(month)) {
-        bad(`没有${month}月`);
+        invalid.push({ start, end, reason: `没有${month}月` });
         continue;
       }
       if (!validDay(year, month, day)) {
-        bad(`${year}年${month}月没有${day}日`);
+        invalid.push({ start, end, reason: `${year}年${month}月没有${day}日` });
         continue;
       }
-      const connector = RANGE_CONNECTOR.exec(after);
+      const connector = stickyExec(RANGE_CONNECTOR, text, end);
       if (connector) {
         ignored.push({ start, end });
         rangeStartYear = year;
@@ -307,46 +347,46 @@ export function scanDeadlines(text: string, defaultYear: number): DeadlineScan {
         continue;
       }
       due = isoDate(year, month, day);
-    } else if (g.mdMonth !== undefined) {
-      const month = Number(g.mdMonth);
-      const day = Number(g.mdDay);
+    } else if (m[G.mdMonth] !== undefined) {
+      const month = Number(m[G.mdMonth]);
+      const day = Number(m[G.mdDay]);
       if (!validMonth(month)) {
-        bad(`没有${month}月（“${m[0]}”按“月.日”读）`);
+        invalid.push({ start, end, reason: `没有${month}月（“${m[0]}”按“月.日”读）` });
         continue;
       }
       if (!validDay(defaultYear, month, day)) {
-        bad(`${month}月没有${day}日（“${m[0]}”按“月.日”读）`);
+        invalid.push({ start, end, reason: `${month}月没有${day}日（“${m[0]}”按“月.日”读）` });
         continue;
       }
       due = isoDate(defaultYear, month, day);
-    } else if (g.half !== undefined) {
-      const year = prefixYear(g, "p", defaultYear);
-      due = g.half === "上半年" ? isoDate(year, 6, 30) : isoDate(year, 12, 31);
-    } else if (g.quarter !== undefined) {
-      const year = prefixYear(g, "p", defaultYear);
-      const lastMonth = QUARTER[g.quarter] * 3;
+    } else if (m[G.half] !== undefined) {
+      const year = prefixYear(m[G.pY], m[G.pNext], m[G.pPrev], defaultYear);
+      due = m[G.half] === "上半年" ? isoDate(year, 6, 30) : isoDate(year, 12, 31);
+    } else if (m[G.quarter] !== undefined) {
+      const year = prefixYear(m[G.pY], m[G.pNext], m[G.pPrev], defaultYear);
+      const lastMonth = QUARTER[m[G.quarter]] * 3;
       due = isoDate(year, lastMonth, lastDayOfMonth(year, lastMonth));
-    } else if (g.festival !== undefined) {
-      const year = prefixYear(g, "p", defaultYear);
-      const festival = FESTIVAL[g.festival];
-      if (g.when !== undefined && g.when.endsWith("后")) {
+    } else if (m[G.festival] !== undefined) {
+      const year = prefixYear(m[G.pY], m[G.pNext], m[G.pPrev], defaultYear);
+      const festival = FESTIVAL[m[G.festival]];
+      if (m[G.when] !== undefined && m[G.when].endsWith("后")) {
         // "国庆节后": the festival is a start event; the item is relative (openEnded.ts).
         ignored.push({ start, end });
-        result.afterFestival.push({ event: g.festival === "十一" ? "国庆节" : g.festival, start, end });
+        result.afterFestival.push({ event: m[G.festival] === "十一" ? "国庆节" : m[G.festival], start, end });
         continue;
       }
       // 元旦 opens a year: "元旦前" in a year's plan is the end of that year.
       const day = festival === "元旦" ? festivalDate("元旦", year + 1) : festivalDate(festival, year);
       if (day === null) {
-        bad(`没有${year}年${festival}的日期数据`);
+        invalid.push({ start, end, reason: `没有${year}年${festival}的日期数据` });
         continue;
       }
       due = dayBefore(day);
-    } else if (g.wholeYear !== undefined) {
+    } else if (m[G.wholeYear] !== undefined) {
       due = isoDate(defaultYear, 12, 31);
     } else {
       const year =
-        g.endY !== undefined ? Number(g.endY) : g.endNext !== undefined ? defaultYear + 1 : g.endPrev !== undefined ? defaultYear - 1 : defaultYear;
+        m[G.endY] !== undefined ? Number(m[G.endY]) : m[G.endNext] !== undefined ? defaultYear + 1 : m[G.endPrev] !== undefined ? defaultYear - 1 : defaultYear;
       due = isoDate(year, 12, 31);
     }
     hits.push({ due, start, end });

@@ -10,6 +10,7 @@
  * "一、" "（一）" counts like "1、" "（1）" (issue 9 §1).
  */
 import { parseSmallNumber } from "./numerals";
+import { compileNamed } from "./pattern";
 
 export interface ItemSpan {
   /** The item number as written ("1" for "（1）" or "①"); "" for text before the first number. */
@@ -23,14 +24,15 @@ export interface ItemSpan {
 // paren: "(1)" / "(一)"; circled: "①"; cn: "一、". Blanks are bounded ({0,3}) so that a long run of
 // spaces costs one step per character, not one scan per character. "9.30前" is a date (month.day),
 // not item 9: a number followed by "." and a day and 前 is left to deadlines.ts.
-const ITEM_MARKER = new RegExp(
+const { regex: ITEM_MARKER, group: M } = compileNamed(
   "(?<sep>^|[\\s;。:]|(?=[①-⑳]))[ ]{0,3}(?:" +
-    "(?<num>\\d{1,2})[ ]{0,3}(?:、|\\.(?![ ]{0,3}\\d{1,2}(?!\\d)[ ]{0,3}[日号]?[ ]{0,3}(?:前|之前|以前|止)))" +
+    "(?<num>\\d{1,2})[ ]{0,3}(?:、|\\.(?![ ]{0,3}\\d{1,2}(?!\\d)[ ]{0,3}(?:前|之前|以前|止)))" +
     "|\\([ ]{0,3}(?<paren>\\d{1,2}|[一二三四五六七八九十]{1,3})[ ]{0,3}\\)" +
     "|(?<circled>[①-⑳])" +
     "|(?<cn>[一二三四五六七八九十]{1,3})[ ]{0,3}、" +
     ")[ ]{0,3}",
   "g",
+  ["sep", "num", "paren", "circled", "cn"],
 );
 
 const CIRCLED_ONE = "①".charCodeAt(0);
@@ -60,11 +62,9 @@ export function splitItems(folded: string): ItemSpan[] {
   ITEM_MARKER.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = ITEM_MARKER.exec(folded)) !== null) {
-    const g = match.groups as Record<string, string | undefined>;
-    const numText = g.num ?? g.paren ?? g.cn;
-    const num =
-      numText !== undefined ? parseSmallNumber(numText) : (g.circled as string).charCodeAt(0) - CIRCLED_ONE + 1;
-    const markerStart = match.index + (g.sep as string).length;
+    const numText = match[M.num] ?? match[M.paren] ?? match[M.cn];
+    const num = numText !== undefined ? parseSmallNumber(numText) : match[M.circled].charCodeAt(0) - CIRCLED_ONE + 1;
+    const markerStart = match.index + match[M.sep].length;
     const contentStart = match.index + match[0].length;
     if (!(num >= 1)) continue;
     const last = accepted[accepted.length - 1];

@@ -18,26 +18,10 @@ import type { Milestone, MilestoneNote, MilestoneReading } from "./types";
 import { cleanCellText, foldWidth } from "./normalize";
 import { splitItems, trimClause, type ItemSpan } from "./items";
 import { scanDeadlines, type DeadlineHit, type Span } from "./deadlines";
-import { classifyOpenEnded, openEndedSpans } from "./openEnded";
+import { classifyOpenEnded } from "./openEnded";
 import { startNeeded, withStartDate } from "./relative";
 
 const CLAUSE_SEPARATOR = /[;,。\n]/;
-
-/**
- * Time words that promise a deadline: a number with a unit and a deadline word ("30日前", "13月底前"),
- * "月底/季末/年初", "本月/下周", "节前", "底前". Bare years ("2023年国家大练兵") and counts ("6类") are
- * not time words. Bounded blanks keep it linear.
- */
-const TIME_WORD = new RegExp(
-  [
-    "(?:\\d{1,4}|[〇零一二三四五六七八九十]{1,4})\\s{0,3}(?:个\\s{0,3})?(?:月|日|号|周|星期|季度|旬|年)\\s{0,3}(?:上旬|中旬|下旬|底|末|初|中|份)?\\s{0,3}(?:之|以)?(?:前|内|止)",
-    "(?:月|季度?|周|旬)\\s{0,3}(?:底|末|初)",
-    "(?:本|当|这|下|上)个?\\s{0,3}(?:月|周|星期|季度)\\s{0,3}(?:底|末|初|中)?\\s{0,3}(?:之|以)?(?:前|内)?",
-    "节\\s{0,3}(?:之|以)?前",
-    "(?:底|末)\\s{0,3}(?:之|以)?前",
-  ].join("|"),
-  "g",
-);
 
 /** Where the clause containing `position` starts: after the nearest separator before it. */
 function clauseStart(folded: string, from: number, position: number): number {
@@ -82,28 +66,49 @@ function datedMilestones(label: string, written: string, folded: string, item: I
   });
 }
 
-function overlaps(a: Span, spans: readonly Span[]): boolean {
-  for (const b of spans) if (a.start < b.end && a.end > b.start) return true;
-  return false;
+function pushNote(notes: MilestoneNote[], label: string, written: string, folded: string, item: ItemSpan, span: Span, reason: string): void {
+  notes.push({ label, clause: clauseAround(written, folded, item, span.start, span.end), reason });
 }
 
-/** Time words of the item that no phrase it read explains. */
-function unexplainedTimeWords(itemFolded: string, understood: Span[]): Span[] {
-  const out: Span[] = [];
-  TIME_WORD.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TIME_WORD.exec(itemFolded)) !== null) {
-    const span = { start: m.index, end: m.index + m[0].length };
-    if (overlaps(span, understood)) continue;
-    // "本月" + "底前": one time word, one note.
-    const last = out[out.length - 1];
-    if (last && span.start <= last.end) last.end = span.end;
-    else out.push(span);
+function noteTimeWords(notes: MilestoneNote[], label: string, written: string, folded: string, item: ItemSpan, spans: Span[]): void {
+  for (const span of spans) {
+    const words = written.slice(item.start + span.start, item.start + span.end).trim();
+    pushNote(notes, label, written, folded, item, span, `有时间词“${words}”，但读不出截止日期`);
   }
-  return out;
+}
+
+/**
+ * Readings of cells already read, by year and text. Workbooks repeat cells (merged areas, page
+ * copies, the same 市级辅助成果 in several tables), and the volatile custom functions re-read every
+ * cell on every recalculation; the reading is a pure function of (text, year), so it is kept.
+ * Bounded in entries and in text length, so memory stays small; callers get copies.
+ */
+const CACHE_LIMIT = 5000;
+const CACHEABLE_LENGTH = 4000;
+const cache = new Map<string, MilestoneReading>();
+
+function copyReading(reading: MilestoneReading): MilestoneReading {
+  return {
+    milestones: reading.milestones.map((m) => (m.relative ? { ...m, relative: { ...m.relative } } : { ...m })),
+    notes: reading.notes.map((n) => ({ ...n })),
+  };
 }
 
 export function readMilestones(text: string, year: number): MilestoneReading {
+  const raw = String(text ?? "");
+  if (raw.length > CACHEABLE_LENGTH) return readMilestonesUncached(raw, year);
+  const key = `${year}|${raw}`;
+  let reading = cache.get(key);
+  if (reading === undefined) {
+    reading = readMilestonesUncached(raw, year);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, reading);
+  }
+  return copyReading(reading);
+}
+
+/** The reading itself, without the cache (the bench measures both). */
+export function readMilestonesUncached(text: string, year: number): MilestoneReading {
   const written = cleanCellText(String(text ?? ""));
   const milestones: Milestone[] = [];
   const notes: MilestoneNote[] = [];
@@ -115,19 +120,15 @@ export function readMilestones(text: string, year: number): MilestoneReading {
     const scan = scanDeadlines(itemFolded, year);
     const isPreamble = item.label === "";
     const label = isPreamble ? "0" : item.label;
-    const note = (span: Span, reason: string) =>
-      notes.push({ label, clause: clauseAround(written, folded, item, span.start, span.end), reason });
     for (const bad of scan.invalid) {
-      note(bad, `“${itemWritten.slice(bad.start, bad.end).trim()}”不是有效日期：${bad.reason}`);
+      const words = itemWritten.slice(bad.start, bad.end).trim();
+      pushNote(notes, label, written, folded, item, bad, `“${words}”不是有效日期：${bad.reason}`);
     }
-    const understood: Span[] = [...scan.hits, ...scan.ignored, ...scan.invalid];
+    const timeWords = scan.timeWords;
 
     if (scan.hits.length > 0) {
       milestones.push(...datedMilestones(label, written, folded, item, scan.hits));
-      understood.push(...openEndedSpans(itemFolded));
-      for (const span of unexplainedTimeWords(itemFolded, understood)) {
-        note(span, `有时间词“${itemWritten.slice(span.start, span.end).trim()}”，但读不出截止日期`);
-      }
+      if (timeWords.length > 0) noteTimeWords(notes, label, written, folded, item, timeWords);
       continue;
     }
     const itemText = trimClause(written, item.start, item.end);
@@ -146,11 +147,7 @@ export function readMilestones(text: string, year: number): MilestoneReading {
       milestone = start ? withStartDate(milestone, start.due, "节点文字") : milestone;
       if (milestone.due === null && milestone.needs === undefined) milestone.needs = startNeeded(milestone.relative!);
     }
-    if (milestone.kind === "undated") {
-      for (const span of unexplainedTimeWords(itemFolded, understood)) {
-        note(span, `有时间词“${itemWritten.slice(span.start, span.end).trim()}”，但读不出截止日期`);
-      }
-    }
+    if (milestone.kind === "undated" && timeWords.length > 0) noteTimeWords(notes, label, written, folded, item, timeWords);
     if (isPreamble && milestone.kind === "undated") continue;
     milestones.push(milestone);
   }
