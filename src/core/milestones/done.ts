@@ -7,14 +7,16 @@
  */
 import { foldWidth } from "./normalize";
 
-const SEPARATORS = /[\s,;:、/|]+/;
+// "." too: labels never hold one ("1.2" is 1 and 2), once numbers from a float formatter ("3.0") are read.
+const SEPARATORS = /[\s,;:、/|.。]+/;
+const FLOAT_NUMBER = /(^|[^\d.])(\d{1,3})\.0+(?![\d.])/g;
 /** The label every milestone of the row matches ("全部", "已完成", "√"). */
 export const ALL_DONE = "*";
 const ALL_WORDS = /^(?:全部|全部完成|已全部完成|全部已完成|已完成|完成|已办结|办结|√|✓|✔|☑)$/;
 /** "已完成:1,2" / "完成1、2": the word before the labels is not a token of its own. */
 const DONE_PREFIX = /^\s{0,3}(?:已完成|完成)\s{0,3}[:：]?\s{0,3}(?=[\d０-９第节])/;
 /** "第1项", "第1个节点", "第2节点", "节点3", "第4a项". */
-const WORDED_LABEL = /^(?:第(\d{1,3}[a-z]{0,2})(?:个)?(?:项|个|节点|条)?|节点(\d{1,3}[a-z]{0,2}))$/;
+const WORDED_LABEL = /^(?:第(\d{1,3}[a-z]{0,2})(?:个)?(?:项|个|节点|条)?|节点(\d{1,3}[a-z]{0,2})|(\d{1,3}[a-z]{0,2})(?:项|个节点|节点|条))$/;
 const LABEL = /^(\d{1,3})([a-z]{0,2})$/;
 const NUMBER_RANGE = /^(\d{1,3})[-~～—](\d{1,3})$/;
 const MAX_RANGE = 50;
@@ -23,6 +25,7 @@ const FIRST_SEPARATOR = /[,，、;；]|\s+/;
 function tokens(text: string): string[] {
   return foldWidth(String(text ?? ""))
     .replace(DONE_PREFIX, "")
+    .replace(FLOAT_NUMBER, "$1$2")
     .replace(/[.。]+$/, "")
     .split(SEPARATORS)
     .map((token) => token.trim().toLowerCase())
@@ -51,7 +54,7 @@ function readToken(token: string): string[] | null {
   const label = normaliseLabel(token);
   if (label !== null) return [label];
   const worded = WORDED_LABEL.exec(token);
-  if (worded) return [normaliseLabel(worded[1] ?? worded[2]) as string];
+  if (worded) return [normaliseLabel(worded[1] ?? worded[2] ?? worded[3]) as string];
   const range = NUMBER_RANGE.exec(token);
   if (range) {
     const from = Number(range[1]);
