@@ -147,7 +147,14 @@ function lastDayOfMonth(year: number, month: number): number {
 }
 
 /** Words just before a date that make it a baseline or a start, not a deadline. */
-const NOT_DEADLINE_BEFORE = /(?:以|自|从|截至)\s{0,3}$/;
+function startsAfterBaselineWord(text: string, start: number): boolean {
+  // "以", "自", "从", "截至", then at most three blanks: checked by character, no slice per phrase.
+  let i = start - 1;
+  for (let blanks = 0; i >= 0 && blanks < 3 && /\s/.test(text[i]); blanks++) i--;
+  if (i < 0) return false;
+  const ch = text[i];
+  return ch === "以" || ch === "自" || ch === "从" || (ch === "至" && i > 0 && text[i - 1] === "截");
+}
 /** Words just after a date that make it a start, a baseline or a period. */
 const NOT_DEADLINE_AFTER = /\s{0,3}(?:起|以来|开始|期间|之间|为基准|为准|以后|之后|后)/y;
 /** "…日至…", "…月-…": the phrase is the start of a range. */
@@ -254,12 +261,11 @@ export function scanDeadlines(text: string, defaultYear: number): DeadlineScan {
         continue;
       }
     }
-    const before = start > 0 ? text.slice(Math.max(0, start - 4), start) : "";
     const isRangeEnd = start === rangeEndAt;
     const startYearOfRange = rangeStartYear;
     rangeStartYear = null;
     rangeEndAt = -1;
-    if (m[G.festival] === undefined && (NOT_DEADLINE_BEFORE.test(before) || stickyTest(NOT_DEADLINE_AFTER, text, end))) {
+    if (m[G.festival] === undefined && (startsAfterBaselineWord(text, start) || stickyTest(NOT_DEADLINE_AFTER, text, end))) {
       ignored.push({ start, end });
       continue;
     }
