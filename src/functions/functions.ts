@@ -17,6 +17,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { isoParts, localToday, type IsoDate } from "../core/dates";
 import {
+  addWorkingDays,
+  countWorkingDays,
   isMilestoneDone,
   milestoneStatus,
   parseDoneList,
@@ -33,6 +35,7 @@ import {
   toCellList,
   toExcelSerial,
   toItemId,
+  toNumber,
   toOptionalIsoDate,
   toOptionalNumber,
   toOptionalYear,
@@ -295,7 +298,7 @@ export function overdueFunction(text: any, asOf?: any, done?: any, year?: any): 
 }
 
 /**
- * The worst status of the milestones: 已逾期, 临期 (due within 7 days), 未到期, 已完成 or 无固定期限.
+ * The worst status of the milestones: 已逾期, 临期 (due within 7 days), 未到期, 已完成 or 无固定期限; an empty text has no milestones and answers "".
  * @customfunction STATUS
  * @volatile
  * @param text The milestone text.
@@ -307,6 +310,8 @@ export function overdueFunction(text: any, asOf?: any, done?: any, year?: any): 
 export function statusFunction(text: any, asOf?: any, done?: any, year?: any): string {
   return answer(() => {
     const q = milestoneQuery("STATUS", text, asOf, done, year);
+    // An empty 市级辅助成果 cell has no milestones and no status (docs/design.md §4), not 无固定期限.
+    if (q.milestones.length === 0) return "";
     const statuses = q.milestones.map((m) => milestoneStatus(m, q.asOf, q.done, DEFAULT_DUE_SOON_DAYS));
     return STATUS_ZH[worstStatus(statuses)];
   });
@@ -332,5 +337,48 @@ export function nextDueFunction(text: any, asOf?: any, done?: any, year?: any): 
     }
     if (next === null) throw new InputError("没有未完成的后续节点", "", "notAvailable");
     return toExcelSerial(next);
+  });
+}
+
+// ---------------------------------------------------------------- working days (issue 9 §3)
+
+/** A required date argument. */
+function requiredDate<F extends FunctionId>(fn: F, param: ParamOf<F>, value: any): IsoDate {
+  const date = toOptionalIsoDate(value, paramName(fn, param));
+  if (date === null) throw new InputError(`请填写参数${paramName(fn, param)}（如 2024-09-01 或 Excel 日期）`);
+  return date;
+}
+
+/**
+ * The date a number of working days after a start date, with China's statutory holidays and make-up working days (调休); the start itself is not counted.
+ * @customfunction WORKDAY
+ * @param start The start date (an Excel date).
+ * @param days The number of working days (negative counts backwards).
+ * @returns The date as an Excel date.
+ */
+export function workdayFunction(start: any, days: any): number {
+  return answer(() => {
+    const from = requiredDate("WORKDAY", "start", start);
+    const count = toNumber(days, paramName("WORKDAY", "days"), { integer: true });
+    const result = addWorkingDays(from, count);
+    if (!result.ok) throw new InputError(result.message);
+    return toExcelSerial(result.date);
+  });
+}
+
+/**
+ * The number of working days from a start date to an end date, both counted, with China's statutory holidays and make-up working days (调休); negative when the end is earlier.
+ * @customfunction NETWORKDAYS
+ * @param start The start date (an Excel date).
+ * @param end The end date (an Excel date).
+ * @returns The number of working days.
+ */
+export function networkdaysFunction(start: any, end: any): number {
+  return answer(() => {
+    const from = requiredDate("NETWORKDAYS", "start", start);
+    const to = requiredDate("NETWORKDAYS", "end", end);
+    const result = countWorkingDays(from, to);
+    if (!result.ok) throw new InputError(result.message);
+    return result.days;
   });
 }

@@ -112,12 +112,28 @@ export const ZH_CN_HELP = {
   },
   STATUS: {
     description:
-      "节点状态：已逾期、临期（7 天内到期）、未到期、已完成或无固定期限；一个单元格有多个节点时取最严重的状态。",
+      "节点状态：已逾期、临期（7 天内到期）、未到期、已完成或无固定期限；一个单元格有多个节点时取最严重的状态；节点文本为空时返回空文本。",
     params: { text: MILESTONE_TEXT, asOf: AS_OF, done: DONE, year: YEAR },
   },
   NEXTDUE: {
     description: "下一个截止日期：未完成的节点中，截止日期在参照日期当天或之后的最早一个（Excel 日期，请设置为日期格式）；没有时返回 #N/A。",
     params: { text: MILESTONE_TEXT, asOf: AS_OF, done: DONE, year: YEAR },
+  },
+  WORKDAY: {
+    description:
+      "工作日推算：开始日期之后第 N 个工作日的日期（不含开始日期当天），按国家法定节假日和调休计算（如 2024-09-29、2024-10-12 为调休上班日）；超出节假日数据范围的年份返回 #VALUE! 并说明已知年份。",
+    params: {
+      start: { zh: "开始日期", description: "起算日期，Excel 日期或“2024-09-01”。" },
+      days: { zh: "天数", description: "工作日天数，整数；负数表示向前推算。" },
+    },
+  },
+  NETWORKDAYS: {
+    description:
+      "工作日天数：开始日期到结束日期之间的工作日个数（两端都算），按国家法定节假日和调休计算；结束日期早于开始日期时为负数；超出节假日数据范围返回 #VALUE! 并说明已知年份。",
+    params: {
+      start: { zh: "开始日期", description: "起始日期，Excel 日期或“2024-09-01”。" },
+      end: { zh: "结束日期", description: "截止日期，Excel 日期或“2024-10-31”。" },
+    },
   },
 } as const satisfies Record<string, FunctionHelp>;
 

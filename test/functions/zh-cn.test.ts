@@ -31,6 +31,7 @@ const CJK = /[\u4e00-\u9fff]/;
 const ISSUE_FUNCTIONS = [
   "TIER", "PERUNIT", "DEDUCT", "MONTHLY", "TIERRANK", "PROPORTION", "STEP",
   "SCORE", "MAXSCORE", "RULE", "MILESTONES", "OVERDUE", "STATUS", "NEXTDUE",
+  "WORKDAY", "NETWORKDAYS", // issue 9 §3
 ];
 
 test("functions.ts declares every function of the issue, with no metadata errors", () => {

@@ -1,4 +1,4 @@
-import { addDoneLabel, isMilestoneDone, parseDoneList } from "../../src/core/milestones";
+import { addDoneLabel, isMilestoneDone, parseDoneList, readDoneList } from "../../src/core/milestones";
 
 const sorted = (s: Set<string>) => [...s].sort();
 
@@ -64,5 +64,47 @@ describe("addDoneLabel", () => {
   test("nothing the user typed is lost", () => {
     expect(addDoneLabel("1,见备注", "2")).toBe("1,见备注,2");
     expect(addDoneLabel("1,2,", "3")).toBe("1,2,3");
+  });
+});
+
+describe("readDoneList: what offices write, and what names nothing (issue 9 §2)", () => {
+  const LABELS = ["1", "2", "3", "4a", "4b"];
+  test.each([
+    ["1,2,4a", ["1", "2", "4a"]],
+    ["1、2", ["1", "2"]],
+    ["1，2", ["1", "2"]],
+    ["１，２", ["1", "2"]],
+    ["1-3", ["1", "2", "3"]],
+    ["1.2", ["1", "2"]],
+    ["3.0", ["3"]],
+    ["第1项", ["1"]],
+    ["第2个节点", ["2"]],
+    ["节点3", ["3"]],
+    ["1、2项", ["1", "2"]],
+    ["已完成：1,2", ["1", "2"]],
+  ])("“%s” → %j", (text, labels) => {
+    const reading = readDoneList(text, LABELS);
+    expect([...reading.done]).toEqual(labels);
+    expect(reading.unreadable).toEqual([]);
+    expect(reading.unknown).toEqual([]);
+  });
+
+  test.each(["全部", "全部完成", "已完成", "完成", "√", "✓"])("“%s” marks every milestone of the row done", (text) => {
+    const done = readDoneList(text, LABELS).done;
+    for (const label of LABELS) expect(isMilestoneDone(label, done)).toBe(true);
+  });
+
+  test("an unreadable token is listed; the readable part still counts", () => {
+    expect(readDoneList("1,差不多了,4a", LABELS)).toEqual({ done: new Set(["1", "4a"]), unreadable: ["差不多了"], unknown: [] });
+  });
+
+  test("a label the row does not have is listed as unknown", () => {
+    expect(readDoneList("1,9", LABELS).unknown).toEqual(["9"]);
+    // "4" covers 4a and 4b, so the row has it.
+    expect(readDoneList("4", LABELS).unknown).toEqual([]);
+  });
+
+  test("addDoneLabel leaves a 全部 cell as it is", () => {
+    expect(addDoneLabel("全部", "2")).toBe("全部");
   });
 });

@@ -38,7 +38,7 @@ describe("scanWorkbook on a hand-built 攻坚 table", () => {
 
   it("finds the table with its header row (1-based), data rows and the title's year", () => {
     expect(result.tables).toEqual([
-      { sheet: "攻坚任务", kind: "攻坚", title: "盘锦市2024年大练兵表现突出集体攻坚任务责任分解表", year: 2024, headerRow: 2, rows: 8 },
+      { sheet: "攻坚任务", kind: "攻坚", title: "盘锦市2024年大练兵表现突出集体攻坚任务责任分解表", year: 2024, yearSource: "title", headerRow: 2, rows: 8 },
     ]);
     expect(result.dueSoonDays).toBe(7);
   });
@@ -137,12 +137,13 @@ describe("toJsonReport", () => {
 
   it("gives each milestone exactly the documented fields", () => {
     const first = (report.milestones as Record<string, unknown>[])[0];
-    expect(Object.keys(first)).toEqual(["sheet", "cell", "serial", "label", "text", "due", "kind", "status", "owners", "lead"]);
+    expect(Object.keys(first)).toEqual(["sheet", "cell", "serial", "label", "name", "text", "due", "kind", "status", "owners", "lead"]);
     expect(first).toEqual({
       sheet: "攻坚任务",
       cell: "I3",
       serial: "1",
       label: "1",
+      name: "序号1·节点1",
       text: expect.stringContaining("出台市级标准化建设工作方案"),
       due: "2024-05-31",
       kind: "date",

@@ -81,8 +81,8 @@ export function makeScan(overrides: Partial<ScanResult> = {}): ScanResult {
     asOf: AS_OF,
     dueSoonDays: 7,
     tables: [
-      { sheet: "攻坚任务", kind: "攻坚", title: "盘锦市2024年大练兵表现突出集体攻坚任务责任分解表", year: 2024, headerRow: 3, rows: 51 },
-      { sheet: "基准任务", kind: "基准", title: "盘锦市2024年大练兵基准任务责任分解表", year: 2024, headerRow: 2, rows: 20 },
+      { sheet: "攻坚任务", kind: "攻坚", title: "盘锦市2024年大练兵表现突出集体攻坚任务责任分解表", year: 2024, yearSource: "title", headerRow: 3, rows: 51 },
+      { sheet: "基准任务", kind: "基准", title: "盘锦市2024年大练兵基准任务责任分解表", year: 2024, yearSource: "title", headerRow: 2, rows: 20 },
     ],
     milestones,
     problems: [{ sheet: "攻坚任务", cell: "I40", message: "单元格内容是错误值 #N/A，已跳过" }],

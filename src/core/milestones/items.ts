@@ -6,8 +6,11 @@
  * list number where an item can start (text start or after a separator), so "1.5月底前" is item 1
  * due end of May and "4.10月15日前" is item 4 (source lines 26, 52). Numbers must rise: a repeated
  * number with the same text is a page-break duplicate (source lines 75–76 repeat item 3) and is
- * dropped; any other non-rising number stays part of the previous item's text.
+ * dropped; any other non-rising number stays part of the previous item's text. Chinese numbering
+ * "一、" "（一）" counts like "1、" "（1）" (issue 9 §1).
  */
+import { parseSmallNumber } from "./numerals";
+import { compileNamed } from "./pattern";
 
 export interface ItemSpan {
   /** The item number as written ("1" for "（1）" or "①"); "" for text before the first number. */
@@ -17,9 +20,20 @@ export interface ItemSpan {
   end: number;
 }
 
-// Group 1: the separator before the number (none needed before a circled one); 2: "1." / "1、";
-// 3: "(1)"; 4: "①".
-const ITEM_MARKER = /(^|[\s;。:]|(?=[①-⑳]))[ ]*(?:(\d{1,2})[ ]*[.、]|\([ ]*(\d{1,2})[ ]*\)|([①-⑳]))[ ]*/g;
+// sep: the separator before the number (none needed before a circled one); num: "1." / "1、";
+// paren: "(1)" / "(一)"; circled: "①"; cn: "一、". Blanks are bounded ({0,3}) so that a long run of
+// spaces costs one step per character, not one scan per character. "9.30前" is a date (month.day),
+// not item 9: a number followed by "." and a day and 前 is left to deadlines.ts.
+const { regex: ITEM_MARKER, group: M } = compileNamed(
+  "(?<sep>^|[\\s;。:]|(?=[①-⑳]))[ ]{0,3}(?:" +
+    "(?<num>\\d{1,2})[ ]{0,3}(?:、|\\.(?![ ]{0,3}\\d{1,2}(?!\\d)[ ]{0,3}(?:前|之前|以前|止)))" +
+    "|\\([ ]{0,3}(?<paren>\\d{1,2}|[一二三四五六七八九十]{1,3})[ ]{0,3}\\)" +
+    "|(?<circled>[①-⑳])" +
+    "|(?<cn>[一二三四五六七八九十]{1,3})[ ]{0,3}、" +
+    ")[ ]{0,3}",
+  "g",
+  ["sep", "num", "paren", "circled", "cn"],
+);
 
 const CIRCLED_ONE = "①".charCodeAt(0);
 
@@ -48,11 +62,11 @@ export function splitItems(folded: string): ItemSpan[] {
   ITEM_MARKER.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = ITEM_MARKER.exec(folded)) !== null) {
-    const numText = match[2] ?? match[3];
-    const num = numText !== undefined ? Number(numText) : match[4].charCodeAt(0) - CIRCLED_ONE + 1;
-    const markerStart = match.index + match[1].length;
+    const numText = match[M.num] ?? match[M.paren] ?? match[M.cn];
+    const num = numText !== undefined ? parseSmallNumber(numText) : match[M.circled].charCodeAt(0) - CIRCLED_ONE + 1;
+    const markerStart = match.index + match[M.sep].length;
     const contentStart = match.index + match[0].length;
-    if (num < 1) continue;
+    if (!(num >= 1)) continue;
     const last = accepted[accepted.length - 1];
     if (!last || num > last.num) accepted.push({ num, markerStart, contentStart, repeat: false });
     else if (num === last.num) accepted.push({ num, markerStart, contentStart, repeat: true });

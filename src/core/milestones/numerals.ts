@@ -23,7 +23,17 @@ export const AMOUNT = "(?:\\d{1,3}|[一二三四五六七八九十]{1,3})";
 
 /** Parses "15", "十五", "二十", "三十一", "十"; NaN for anything else ("十十", "一二三"). */
 export function parseSmallNumber(token: string): number {
-  if (/^\d+$/.test(token)) return Number(token);
+  const first = token.charCodeAt(0);
+  if (first >= 48 && first <= 57) {
+    // ASCII digits, the common case: no regex, no allocation.
+    let n = 0;
+    for (let i = 0; i < token.length; i++) {
+      const c = token.charCodeAt(i);
+      if (c < 48 || c > 57) return NaN;
+      n = n * 10 + (c - 48);
+    }
+    return n;
+  }
   const ten = token.indexOf("十");
   if (ten < 0) return token.length === 1 && CN_DIGIT[token] ? CN_DIGIT[token] : NaN;
   if (token.indexOf("十", ten + 1) >= 0) return NaN;

@@ -14,7 +14,8 @@ export function milestoneStatus(
   dueSoonDays: number = DEFAULT_DUE_SOON_DAYS,
 ): MilestoneStatus {
   if (isMilestoneDone(m.label, done)) return "done";
-  if (m.kind !== "date" || m.due === null) return "open-ended";
+  // A relative milestone whose start is known has a due date and counts by it (issue 9 §3).
+  if (m.due === null) return "open-ended";
   const due = parseIsoDate(m.due);
   const today = parseIsoDate(asOf);
   if (due === null || today === null) return "open-ended";

@@ -3,19 +3,21 @@
  * give each milestone its status as of a date, and collect what could not be read (docs/design.md §4–§6).
  */
 import { cellAddress } from "../address";
-import { daysBetween, isoParts, type IsoDate } from "../dates";
+import { daysBetween, isoFromExcelSerial, isoParts, parseIsoDate, type IsoDate } from "../dates";
 import { chineseDate, shorten } from "./text";
 import { milestoneName } from "../milestones/name";
 import type { SheetGrid } from "../grid";
-import { milestoneStatus, parseDoneList, parseMilestones } from "../milestones";
+import { milestoneStatus, readDoneList, readMilestones, withStartDate } from "../milestones";
+import { findDeadlines } from "../milestones/deadlines";
+import { foldWidth } from "../milestones/normalize";
 import { DEFAULT_DUE_SOON_DAYS, type MilestoneStatus } from "../milestones/types";
 import { findDiscrepancies, findJizhunDiscrepancies, missingJizhunRows } from "../rules";
 import { recognizeWorkbook } from "../tables";
 import type { RecognisedTable } from "../tables/types";
-import type { Discrepancy, ScanOptions, ScannedMilestone, ScannedTable, ScanResult } from "./types";
+import type { Discrepancy, ScanOptions, ScannedMilestone, ScannedTable, ScanProblem, ScanResult } from "./types";
 
-export { chineseDate, shorten } from "./text";
-export type { Discrepancy, ScanOptions, ScannedMilestone, ScannedTable, ScanResult } from "./types";
+export { chineseDate, shorten, tableYearText } from "./text";
+export type { Discrepancy, ScanOptions, ScannedMilestone, ScannedTable, ScanProblem, ScanResult } from "./types";
 
 export function emptyCounts(): Record<MilestoneStatus, number> {
   return { overdue: 0, "due-soon": 0, pending: 0, done: 0, "open-ended": 0 };
@@ -30,19 +32,33 @@ export function scanWorkbook(sheets: SheetGrid[], options: ScanOptions): ScanRes
   const tables: ScannedTable[] = [];
   const milestones: ScannedMilestone[] = [];
   const discrepancies: Discrepancy[] = [];
+  const problems: ScanProblem[] = [...recognition.problems];
   const counts = emptyCounts();
 
   for (const table of recognition.tables) {
     const year = table.year ?? asOfYear;
+    const yearSource = table.year !== null ? "title" : "asOf";
     tables.push({
       sheet: table.sheet,
       kind: table.kind,
       title: table.title,
       year,
+      yearSource,
       headerRow: table.headerRow + 1,
       rows: table.rows.length,
     });
-    for (const m of scanTableMilestones(table, year, asOf, dueSoonDays)) {
+    if (yearSource === "asOf") {
+      // docs/design.md §4: the year comes from the title; without one the as-of date's year is used, and said.
+      problems.push({
+        sheet: table.sheet,
+        cell: table.title === null ? cellAddress(table.headerRow, 0) : "",
+        level: "warning",
+        message:
+          `${table.title === null ? "表格上方没有标题" : `标题“${shorten(table.title, 30)}”中没有年份`}，` +
+          `节点日期按截至日期的年份${year}年读取；如果这不是${year}年的表，请在标题中写明年份（如“盘锦市2024年…”）`,
+      });
+    }
+    for (const m of scanTableMilestones(table, year, asOf, dueSoonDays, problems)) {
       counts[m.status] += 1;
       milestones.push(m);
     }
@@ -54,11 +70,25 @@ export function scanWorkbook(sheets: SheetGrid[], options: ScanOptions): ScanRes
     dueSoonDays,
     tables,
     milestones,
-    problems: recognition.problems,
+    problems,
     unrecognised: recognition.unrecognised,
     discrepancies,
     counts,
   };
+}
+
+/** A start date as staff type it: an ISO date, "2024年9月1日", or an Excel date serial. */
+function readStartDate(text: string, year: number): IsoDate | null {
+  const trimmed = text.trim();
+  if (trimmed === "") return null;
+  if (/^\d{5}(?:\.\d+)?$/.test(trimmed)) {
+    const serial = Number(trimmed);
+    return serial >= 20000 && serial <= 80000 ? isoFromExcelSerial(serial) : null;
+  }
+  const iso = parseIsoDate(trimmed.slice(0, 10));
+  if (iso !== null) return iso;
+  const hits = findDeadlines(foldWidth(trimmed), year);
+  return hits.length === 1 ? hits[0].due : null;
 }
 
 function scanTableMilestones(
@@ -66,20 +96,71 @@ function scanTableMilestones(
   year: number,
   asOf: IsoDate,
   dueSoonDays: number,
+  problems: ScanProblem[],
 ): ScannedMilestone[] {
   const out: ScannedMilestone[] = [];
   const doneCol = table.columns.done;
+  const startCol = table.columns.start;
   for (const row of table.rows) {
     // A merged 市级辅助成果 cell covers several rows; it is read once, from the row that owns it.
+    // An empty cell has no milestones and no status (docs/design.md §4).
     if (!row.ownsMilestoneCell || !row.milestoneCell || row.milestoneText.trim() === "") continue;
     const { row: cellRow, col: cellCol } = row.milestoneCell;
     const cell = cellAddress(cellRow, cellCol);
-    const done = parseDoneList(row.done);
-    for (const m of parseMilestones(row.milestoneText, year)) {
-      const status = milestoneStatus(m, asOf, done, dueSoonDays);
+    const reading = readMilestones(row.milestoneText, year);
+    for (const note of reading.notes) {
+      const name = milestoneName({ serial: row.serial, label: note.label, row: row.row });
+      problems.push({
+        sheet: table.sheet,
+        cell,
+        serial: row.serial,
+        milestone: name,
+        clause: note.clause,
+        message: `${name}「${shorten(note.clause, 40)}」：${note.reason}`,
+      });
+    }
+    const doneCell = doneCol === undefined ? null : cellAddress(row.row, doneCol);
+    const doneReading = readDoneList(row.done, reading.milestones.map((m) => m.label));
+    const owner = row.serial !== "" ? `序号${row.serial}` : `第${row.row + 1}行`;
+    if (doneCell !== null) {
+      for (const token of doneReading.unreadable) {
+        problems.push({
+          sheet: table.sheet,
+          cell: doneCell,
+          serial: row.serial,
+          message: `${owner}的已完成节点中“${token}”读不懂，已忽略（其余编号照常计入）；请写节点编号，如“1,2,4a”，或写“全部”`,
+        });
+      }
+      if (doneReading.unknown.length > 0) {
+        const labels = reading.milestones.map((m) => m.label).join("、") || "无";
+        problems.push({
+          sheet: table.sheet,
+          cell: doneCell,
+          serial: row.serial,
+          message: `${owner}的已完成节点写了“${doneReading.unknown.join("、")}”，但这一行没有这样的节点（本行节点：${labels}）`,
+        });
+      }
+    }
+    const startText = startCol === undefined ? "" : row.start;
+    const rowStart = readStartDate(startText, year);
+    if (startText !== "" && rowStart === null && startCol !== undefined) {
+      problems.push({
+        sheet: table.sheet,
+        cell: cellAddress(row.row, startCol),
+        serial: row.serial,
+        message: `${owner}的开始日期“${shorten(startText, 20)}”不是日期，相对期限无法据此算出截止日期；请写成“2024-09-01”或“2024年9月1日”`,
+      });
+    }
+    for (const parsed of reading.milestones) {
+      // A relative milestone gets its due date from the row's start (issue 9 §3), unless its clause wrote one.
+      const m =
+        rowStart !== null && parsed.kind === "relative" && parsed.due === null
+          ? withStartDate(parsed, rowStart, `${cellAddress(row.row, startCol as number)}的开始日期`)
+          : parsed;
+      const status = milestoneStatus(m, asOf, doneReading.done, dueSoonDays);
       const daysOverdue = status === "overdue" && m.due ? daysBetween(m.due, asOf) : null;
       const daysLeft = (status === "due-soon" || status === "pending") && m.due ? daysBetween(asOf, m.due) : null;
-      out.push({
+      const scanned: ScannedMilestone = {
         sheet: table.sheet,
         cell,
         row: cellRow,
@@ -87,6 +168,7 @@ function scanTableMilestones(
         serial: row.serial,
         item: row.item,
         label: m.label,
+        name: milestoneName({ serial: row.serial, label: m.label, row: row.row }),
         text: m.text,
         due: m.due,
         kind: m.kind,
@@ -95,8 +177,11 @@ function scanTableMilestones(
         daysLeft,
         owners: { 盯办人: row.owners.盯办人, 责任人: row.owners.责任人, 分管领导: row.owners.分管领导 },
         lead: row.lead,
-        doneCell: doneCol === undefined ? null : cellAddress(row.row, doneCol),
-      });
+        doneCell,
+      };
+      if (m.relative) scanned.relative = m.relative;
+      if (m.needs !== undefined && m.due === null) scanned.needs = m.needs;
+      out.push(scanned);
     }
   }
   return out;
@@ -136,14 +221,24 @@ export function toJsonReport(result: ScanResult): object {
       cell: m.cell,
       serial: m.serial,
       label: m.label,
+      name: m.name,
       text: m.text,
       due: m.due,
       kind: m.kind,
       status: m.status,
       owners: { 盯办人: m.owners.盯办人, 责任人: m.owners.责任人, 分管领导: m.owners.分管领导 },
       lead: m.lead,
+      ...(m.needs !== undefined ? { needs: m.needs } : {}),
     })),
-    problems: result.problems.map((p) => ({ sheet: p.sheet, cell: p.cell, message: p.message })),
+    problems: result.problems.map((p) => ({
+      sheet: p.sheet,
+      cell: p.cell,
+      message: p.message,
+      ...(p.serial !== undefined ? { serial: p.serial } : {}),
+      ...(p.milestone !== undefined ? { milestone: p.milestone } : {}),
+      ...(p.clause !== undefined ? { clause: p.clause } : {}),
+      ...(p.level !== undefined ? { level: p.level } : {}),
+    })),
     counts: { ...result.counts },
     discrepancies: result.discrepancies.map((d) => ({ sheet: d.sheet, cell: d.cell, serial: d.serial, message: d.message })),
     unrecognised: result.unrecognised.map((u) => ({ sheet: u.sheet, reason: u.reason })),

@@ -1,6 +1,6 @@
 import type { IsoDate } from "../dates";
 import type { Problem } from "../grid";
-import type { MilestoneKind, MilestoneStatus } from "../milestones/types";
+import type { Milestone, MilestoneKind, MilestoneStatus } from "../milestones/types";
 import type { Owners, TableKind } from "../tables/types";
 
 export interface ScanOptions {
@@ -15,6 +15,8 @@ export interface ScannedTable {
   title: string | null;
   /** Year used for deadlines: from the title, else from asOf. */
   year: number;
+  /** Where the year came from (issue 9 §2); tableYearText() says it in Chinese. */
+  yearSource: "title" | "asOf";
   /** 1-based Excel row of the header (as in the CLI's JSON). */
   headerRow: number;
   /** Number of data rows. */
@@ -33,9 +35,18 @@ export interface ScannedMilestone {
   /** 评审项目 of that row. */
   item: string;
   label: string;
+  /**
+   * milestoneName(): "序号33·节点2", the one name for this milestone everywhere. scanWorkbook always
+   * sets it; optional so that hand-built milestones (tests, fixtures) need not.
+   */
+  name?: string;
   text: string;
   due: IsoDate | null;
   kind: MilestoneKind;
+  /** For a relative milestone: its length, start event and, when known, its start date. */
+  relative?: Milestone["relative"];
+  /** For a relative milestone still without a due date: what it needs, in Chinese (for the pane). */
+  needs?: string;
   status: MilestoneStatus;
   /** asOf − due in days when overdue, else null. */
   daysOverdue: number | null;
@@ -56,12 +67,24 @@ export interface Discrepancy {
   message: string;
 }
 
+/**
+ * A problem of the scan: where (sheet, cell) and what (message, Chinese), and for a milestone cell also
+ * the row's 序号, the milestone's name and the clause that could not be read. `level` "warning" marks
+ * what was read but should be checked (a title without a year); absent means an error.
+ */
+export interface ScanProblem extends Problem {
+  serial?: string;
+  milestone?: string;
+  clause?: string;
+  level?: "warning";
+}
+
 export interface ScanResult {
   asOf: IsoDate;
   dueSoonDays: number;
   tables: ScannedTable[];
   milestones: ScannedMilestone[];
-  problems: Problem[];
+  problems: ScanProblem[];
   unrecognised: { sheet: string; reason: string }[];
   discrepancies: Discrepancy[];
   counts: Record<MilestoneStatus, number>;

@@ -204,6 +204,7 @@ function readRows(reader: CellReader, header: TableHeader, dataRows: number[], s
       milestoneCell,
       ownsMilestoneCell,
       done: read(row, "done"),
+      start: read(row, "start"),
     });
   }
   realignRowsMissingACell(reader, header, drafts, sheet, problems);
@@ -274,6 +275,30 @@ function realignRowsMissingACell(
   }
 }
 
+const ROLE_ZH: Record<ColumnRole, string> = {
+  serial: "序号", item: "评审项目", content: "评审内容", source: "数据来源", task: "攻坚任务", lead: "牵头部门",
+  helpers: "责任部门", standard: "工作标准/成果", milestones: "市级辅助成果", archive: "归档参考", chaser: "盯办人",
+  owner: "责任人", leader: "分管领导", done: "已完成节点", start: "开始日期",
+};
+
+/**
+ * Two columns with the same role (two 市级辅助成果 columns): the first is read; the second is kept as
+ * an extra column and said, so that its cells do not vanish without a word (issue 9 §2).
+ */
+function reportDuplicateColumns(sheet: string, header: TableHeader, problems: Problem[]): void {
+  for (const dup of header.duplicates) {
+    const first = cellAddress(header.row, dup.firstCol);
+    const second = cellAddress(header.row, dup.col);
+    problems.push({
+      sheet,
+      cell: second,
+      message:
+        `表头有两列都是“${ROLE_ZH[dup.role]}”（${first}、${second}“${dup.name}”）：只读取了第一列，` +
+        `${second.replace(/\d+$/, "")}列的内容没有检查。请把两列合并为一列，或把其中一列改为别的列名`,
+    });
+  }
+}
+
 function intersects(area: MergedArea, top: number, left: number, bottom: number, right: number): boolean {
   return area.top <= bottom && area.bottom >= top && area.left <= right && area.right >= left;
 }
@@ -323,6 +348,7 @@ function readTable(
     dataRows.push(row);
   }
 
+  reportDuplicateColumns(sheet.name, header, problems);
   // Header cells holding error values are reported like any other.
   for (let col = header.firstColumn; col <= header.lastColumn; col++) reader.text(header.row, col);
   const rows = readRows(reader, header, dataRows, sheet.name, problems);

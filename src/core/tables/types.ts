@@ -17,7 +17,8 @@ export type ColumnRole =
   | "chaser" // 盯办人
   | "owner" // 责任人
   | "leader" // 分管领导
-  | "done"; // 已完成节点
+  | "done" // 已完成节点
+  | "start"; // 开始日期 / 下达日期: the start of the row's relative deadlines (issue 9 §3)
 
 export interface Owners {
   盯办人: string;
@@ -45,6 +46,8 @@ export interface TableRow {
   ownsMilestoneCell: boolean;
   /** 已完成节点 text, "" when empty or when the column is missing. */
   done: string;
+  /** 开始日期/下达日期 text ("2024-09-01", "2024年9月1日", or an Excel serial as text), "" when none. */
+  start: string;
 }
 
 export interface RecognisedTable {
