@@ -69,7 +69,10 @@ export function usePaneActions(
       void run("撤销标记完成", async () => {
         await adapter.undoMarkDone(undo);
         await rescan();
-        return `已撤销${itemTitle(m)}的标记完成，${undo.sheet}!${undo.cell} 恢复为原来的内容。`;
+        const where = undo.addedColumn
+          ? `（标记时新加的“已完成节点”列如无其他内容，已一并去掉）`
+          : `，${undo.sheet}!${undo.cell} 恢复为原来的内容`;
+        return `已撤销${itemTitle(m)}的标记完成${where}。`;
       }),
     [adapter, rescan, run],
   );

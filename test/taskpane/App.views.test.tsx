@@ -191,6 +191,16 @@ describe("撤销 after 标记完成", () => {
     expect(screen.queryByRole("button", { name: /^撤销序号7/ })).not.toBeInTheDocument();
   });
 
+  test("when 标记完成 had added the column, the message says it went away again", async () => {
+    const adapter = fakeAdapter();
+    adapter.markDone.mockResolvedValueOnce({ ...doneUndo("攻坚任务", "1"), addedColumn: { column: "M", inserted: false, area: "M3:M60", headerCells: ["M3"] } });
+    renderPane(adapter);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "标记完成：序号7·节点1" }));
+    await user.click(await screen.findByRole("button", { name: "撤销序号7·节点1的标记完成" }));
+    expect(await screen.findByText("已撤销序号7·节点1的标记完成（标记时新加的“已完成节点”列如无其他内容，已一并去掉）。")).toBeInTheDocument();
+  });
+
   test("a refused undo shows the adapter's Chinese reason", async () => {
     const adapter = fakeAdapter();
     adapter.undoMarkDone.mockRejectedValueOnce(new Error("攻坚任务!M5 现在是“1,2”，已不是标记完成时写入的“1”（之后有人修改过），为免覆盖，未撤销"));

@@ -36,7 +36,7 @@ const useStyles = makeStyles({
     ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
     ...createFocusOutlineStyle(),
   },
-  chevron: { display: "inline-block", width: "12px", transitionProperty: "transform", transitionDuration: "0.1s", color: tokens.colorNeutralForeground3 },
+  chevron: { flexShrink: 0, alignSelf: "center", transitionProperty: "transform", transitionDuration: "0.1s", color: tokens.colorNeutralForeground2 },
   chevronOpen: { transform: "rotate(90deg)" },
   toolbar: { display: "flex", justifyContent: "flex-end", marginTop: `calc(-1 * ${tokens.spacingVerticalS})` },
   summary: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
@@ -112,9 +112,15 @@ export function MilestoneList(props: MilestoneListProps): React.JSX.Element {
                   aria-controls={open ? listId : undefined}
                   onClick={() => toggle(group.key)}
                 >
-                  <span className={mergeClasses(styles.chevron, open && styles.chevronOpen)} aria-hidden="true">
-                    ›
-                  </span>
+                  <svg
+                    className={mergeClasses(styles.chevron, open && styles.chevronOpen)}
+                    width="12"
+                    height="12"
+                    viewBox="0 0 12 12"
+                    aria-hidden="true"
+                  >
+                    <path d="M4 2.5 7.5 6 4 9.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+                  </svg>
                   <span>{label}</span>
                   <span className={styles.summary}>
                     逾期 {group.overdue} · 临期 {group.dueSoon}

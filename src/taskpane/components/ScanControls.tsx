@@ -14,6 +14,10 @@ const useStyles = makeStyles({
   date: { flex: "1 1 150px", minWidth: "140px" },
   days: { flex: "0 0 88px" },
   button: { flex: "0 0 auto" },
+  // The field fills its column; without width 0 the text box keeps its intrinsic 20-character width and
+  // pushes the calendar button under the 临期天数 field.
+  dateRoot: { width: "100%", boxSizing: "border-box" },
+  dateText: { width: 0 },
   picker: { position: "relative", display: "inline-flex" },
   // Kept in the layout (showPicker needs a rendered input) but invisible and out of the tab order.
   nativeDate: { position: "absolute", inset: 0, opacity: 0, pointerEvents: "none", width: "100%", height: "100%", border: 0, padding: 0 },
@@ -43,6 +47,8 @@ export function ScanControls(props: ScanControlsProps): React.JSX.Element {
         <Field label="截至日期" className={styles.date}>
           <Input
             type="text"
+            className={styles.dateRoot}
+            input={{ className: styles.dateText }}
             value={props.asOf}
             placeholder="yyyy/mm/dd"
             autoComplete="off"
