@@ -405,6 +405,8 @@ async function main() {
         const firstGroup = page.locator("h3 > button[aria-expanded]").first();
         await firstGroup.click();
         assertEqual(await firstGroup.getAttribute("aria-expanded"), "false", "the first group after a click on its header");
+        await page.mouse.move(2, 2);
+        await page.waitForTimeout(300); // the chevron's turn
         await view("pane-list-folded");
         await firstGroup.click();
         await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
