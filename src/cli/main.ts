@@ -1,14 +1,17 @@
 /**
  * `dalianbing` command line: scan, flag, unflag and rules over .xlsx files, with the same core as the add-in.
  */
+import * as fs from "fs";
 import * as path from "path";
 import { localToday, parseIsoDate } from "../core/dates";
 import { DEFAULT_DUE_SOON_DAYS } from "../core/milestones/types";
 import { formatRulesCatalog } from "../core/rules";
 import type { RuleSetId } from "../core/rules/types";
-import { toJsonReport } from "../core/scan";
+import { chineseDate, toJsonReport, type GroupBy } from "../core/scan";
 import { flagXlsxWorkbook, scanXlsxWorkbook, unflagXlsxWorkbook } from "../xlsx/adapter";
-import { formatScanReport } from "./report";
+import { filterScan } from "./filters";
+import { formatScanReport, type ReportFilters } from "./report";
+import { inertJson, printableLines, siblingName, suggestedCommand } from "./terminal";
 import { CliError, openWorkbook, saveWorkbook, sameFile } from "./workbook-file";
 
 /** The package root, so that the default sample is found from any working directory. */
@@ -17,20 +20,30 @@ export const SAMPLE_WORKBOOK = path.join(PACKAGE_ROOT, "samples", "盘锦市2024
 
 const RULE_SETS: RuleSetId[] = ["攻坚", "基准市", "基准县", "个人"];
 
+const GROUP_BY: GroupBy[] = ["盯办人", "责任人", "分管领导", "牵头部门"];
+
 export const USAGE = `大练兵助手命令行 dalianbing
 
 用法：
-  dalianbing scan [文件] [--as-of YYYY-MM-DD] [--due-soon-days N] [--json]
-      检查责任分解表中“市级辅助成果”各节点的状态，按盯办人列出已逾期和临期节点。
+  npx dalianbing scan [文件] [--as-of YYYY-MM-DD] [--due-soon-days N] [--by 盯办人|责任人|分管领导|牵头部门]
+                      [--person 姓名] [--lead 部门] [--verbose] [--json]
+      检查责任分解表中“市级辅助成果”各节点的状态：先列统计，再按人（默认盯办人）列出已逾期和临期节点，逾期多的在前。
+      --person 只看某人（作为盯办人、责任人或分管领导）的节点；--lead 只看某牵头部门的节点；
+      --verbose 逐条列出相同的规则差异和问题。
       文件默认为示例工作簿；截至日期默认为今天；临期天数默认为${DEFAULT_DUE_SOON_DAYS}天。
-  dalianbing flag 文件 -o 输出文件 [--as-of YYYY-MM-DD] [--due-soon-days N]
+  npx dalianbing flag 文件 -o 输出文件 [--as-of YYYY-MM-DD] [--due-soon-days N] [--force]
       另存一份副本：有逾期节点的单元格标红，有临期节点的标黄，并加批注。原文件不会被修改。
-  dalianbing unflag 文件 -o 输出文件
+      输出文件已存在时不覆盖，除非加 --force。
+  npx dalianbing unflag 文件 -o 输出文件 [--force]
       另存一份副本：撤销标注，恢复原来的填充色、字体颜色和批注。
-  dalianbing rules [--set 攻坚|基准市|基准县|个人]
+  npx dalianbing rules [--set 攻坚|基准市|基准县|个人]
       列出评审细则：序号、项目、分值、需填写的数据和规则。
-  dalianbing help
+  npx dalianbing help
       显示本说明。
+
+例如：
+  npx dalianbing scan --as-of 2024-09-25 --by 责任人
+  npx dalianbing scan --as-of 2024-09-25 --person 王江
 `;
 
 interface ParsedArgs {
@@ -41,9 +54,17 @@ interface ParsedArgs {
 
 /** Options each command accepts, and whether they take a value. */
 const COMMAND_OPTIONS: Record<string, Record<string, boolean>> = {
-  scan: { "--as-of": true, "--due-soon-days": true, "--json": false },
-  flag: { "--as-of": true, "--due-soon-days": true, "-o": true },
-  unflag: { "-o": true },
+  scan: {
+    "--as-of": true,
+    "--due-soon-days": true,
+    "--json": false,
+    "--by": true,
+    "--person": true,
+    "--lead": true,
+    "--verbose": false,
+  },
+  flag: { "--as-of": true, "--due-soon-days": true, "-o": true, "--force": false },
+  unflag: { "-o": true, "--force": false },
   rules: { "--set": true },
   help: {},
 };
@@ -51,7 +72,7 @@ const COMMAND_OPTIONS: Record<string, Record<string, boolean>> = {
 const OPTION_ALIASES: Record<string, string> = { "--output": "-o", "--out": "-o" };
 
 function usageError(message: string): CliError {
-  return new CliError(`${message}\n运行 dalianbing help 查看用法。`, 2);
+  return new CliError(`${message}\n运行 npx dalianbing help 查看用法。`, 2);
 }
 
 export function parseArgs(argv: string[]): ParsedArgs {
@@ -134,11 +155,35 @@ async function runScan(args: ParsedArgs, io: Io): Promise<number> {
   atMost(args, 1);
   const asOf = asOfOption(args, io.now);
   const dueSoonDays = dueSoonOption(args);
+  const by = groupByOption(args);
+  const filters: ReportFilters = { person: nameOption(args, "--person"), lead: nameOption(args, "--lead") };
   const file = args.positional[0] ?? SAMPLE_WORKBOOK;
-  const { result } = await scanFile(file, asOf, dueSoonDays);
-  if (args.options.has("--json")) io.stdout(JSON.stringify(toJsonReport(result)) + "\n");
-  else io.stdout(formatScanReport(result, { file, color: io.isTty }));
+  const scanned = (await scanFile(file, asOf, dueSoonDays)).result;
+  const filtered = filterScan(scanned, filters);
+  if (!filtered.ok) throw new CliError(filtered.message);
+  const result = filtered.result;
+  if (args.options.has("--json")) io.stdout(inertJson(toJsonReport(result)) + "\n");
+  else {
+    // The shipped sample sits inside the package: a copy of it goes to the current folder instead.
+    const copyPath = file === SAMPLE_WORKBOOK ? siblingName(path.basename(file), "标注") : undefined;
+    io.stdout(formatScanReport(result, { file, color: io.isTty, by, verbose: args.options.has("--verbose"), filters, copyPath }));
+  }
   return 0;
+}
+
+function groupByOption(args: ParsedArgs): GroupBy {
+  const raw = optionText(args, "--by");
+  if (raw === undefined) return "盯办人";
+  const by = GROUP_BY.find((g) => g === raw.trim());
+  if (!by) throw usageError(`--by 应为 ${GROUP_BY.join("、")} 之一，收到“${raw}”。`);
+  return by;
+}
+
+function nameOption(args: ParsedArgs, name: "--person" | "--lead"): string | undefined {
+  const raw = optionText(args, name);
+  if (raw === undefined) return undefined;
+  if (raw.trim() === "") throw usageError(`选项 ${name} 缺少取值`);
+  return raw.trim();
 }
 
 function inputAndOutput(args: ParsedArgs): { input: string; output: string } {
@@ -149,6 +194,9 @@ function inputAndOutput(args: ParsedArgs): { input: string; output: string } {
   if (output === undefined) throw usageError("缺少输出文件：请用 -o 指定另存的文件名（原文件不会被修改）。");
   if (sameFile(input, output)) throw usageError(`输出文件不能与输入文件相同：${output}。本工具从不覆盖原文件，请另取一个文件名。`);
   if (!/\.xlsx$/i.test(output)) throw usageError(`输出文件应以 .xlsx 结尾：${output}`);
+  if (!args.options.has("--force") && fs.existsSync(output) && !fs.statSync(output).isDirectory()) {
+    throw usageError(`输出文件已存在：${output}。为免覆盖其中的内容，未做任何修改；请另取一个文件名，或加 --force 覆盖它。`);
+  }
   return { input, output };
 }
 
@@ -162,10 +210,11 @@ async function runFlag(args: ParsedArgs, io: Io): Promise<number> {
   const red = marks.filter((m) => m.level === "overdue").length;
   const amber = marks.length - red;
   const lines = [
-    `截至${asOf}：已标注 ${flagged} 个单元格（红色·有逾期节点 ${red} 个，黄色·有临期节点 ${amber} 个）。`,
+    `截至${chineseDate(asOf)}：已标注 ${flagged} 个单元格（红色·有逾期节点 ${red} 个，黄色·有临期节点 ${amber} 个）。`,
     restored > 0 ? `原有的 ${restored} 处标注已先撤销，再按新的日期重新标注。` : "",
     skippedWarning(skipped),
-    `已另存为：${output}（原文件未改动；撤销标注请运行 dalianbing unflag ${output} -o 新文件名.xlsx）`,
+    `已另存为：${output}（原文件未改动）`,
+    `撤销标注：${suggestedCommand(["unflag", { path: output }, "-o", { path: siblingName(output, "撤销标注") }])}`,
   ].filter(Boolean);
   if (result.tables.length === 0) lines.unshift("未识别到责任分解表，副本中没有标注。");
   const protectedSheets = [...new Set(marks.map((m) => m.sheet))].filter(
@@ -176,7 +225,7 @@ async function runFlag(args: ParsedArgs, io: Io): Promise<number> {
   }
   const lost = lostOnSaveWarning(lostOnSave);
   if (lost) lines.push(lost);
-  io.stdout(lines.join("\n") + "\n");
+  io.stdout(printableLines(lines.join("\n")) + "\n");
   return 0;
 }
 
@@ -206,7 +255,7 @@ async function runUnflag(args: ParsedArgs, io: Io): Promise<number> {
     `已另存为：${output}`,
     lostOnSaveWarning(lostOnSave),
   ].filter(Boolean);
-  io.stdout(lines.join("\n") + "\n");
+  io.stdout(printableLines(lines.join("\n")) + "\n");
   return 0;
 }
 
@@ -246,10 +295,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
   } catch (e) {
     if (e instanceof CliError) {
-      io.stderr(`错误：${e.message}\n`);
+      io.stderr(`错误：${printableLines(e.message)}\n`);
       return e.exitCode;
     }
-    io.stderr(`内部错误：${internalErrorText(e)}\n请把这条信息和所用文件反馈给维护人员。\n`);
+    io.stderr(`内部错误：${printableLines(internalErrorText(e))}\n请把这条信息和所用文件反馈给维护人员。\n`);
     return 70;
   }
 }

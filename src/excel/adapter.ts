@@ -5,13 +5,13 @@
 import type { Problem } from "../core/grid";
 import { scanWorkbook } from "../core/scan";
 import type { ScanResult } from "../core/scan/types";
-import { markDoneInSheet } from "./done-column";
+import { markDoneInSheet, undoMarkDoneInSheet } from "./done-column";
 import { flagWorkbook, unflagWorkbook } from "./flags";
 import { insertFormulaColumnsInWorkbook } from "./formula-columns";
 import { API, type OfficeHost, detectNoteSupport, errorText, isOfficeError, resolveHost } from "./host";
 import { type ReadOptions, readWorkbook } from "./read";
 import { insertScorecardSheet } from "./scorecard";
-import type { NoteSupport, ScanProgress, WorkbookAdapter } from "./types";
+import type { DoneUndo, NoteSupport, ScanProgress, WorkbookAdapter } from "./types";
 
 export interface ExcelAdapterOptions {
   /** Excel and Office to use; the globals office.js defines when omitted. */
@@ -68,8 +68,12 @@ export function createExcelAdapter(options: ExcelAdapterOptions = {}): ExcelWork
       return host.run((context) => unflagWorkbook(context, support));
     },
 
-    async markDone(sheet: string, milestoneCell: string, label: string): Promise<void> {
-      await host.run((context) => markDoneInSheet(context, sheet, milestoneCell, label, readOptions()));
+    markDone(sheet: string, milestoneCell: string, label: string): Promise<DoneUndo> {
+      return host.run((context) => markDoneInSheet(context, sheet, milestoneCell, label, readOptions()));
+    },
+
+    async undoMarkDone(undo: DoneUndo): Promise<void> {
+      await host.run((context) => undoMarkDoneInSheet(context, undo));
     },
 
     async select(sheet: string, cell: string): Promise<void> {

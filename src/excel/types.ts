@@ -14,6 +14,24 @@ export interface ScanProgress {
   total: number;
 }
 
+/** What one 标记完成 changed (returned by markDone, passed back to undoMarkDone). Plain data. */
+export interface DoneUndo {
+  sheet: string;
+  /** The 已完成节点 cell written, e.g. "M5". */
+  cell: string;
+  /** The milestone label marked done. */
+  label: string;
+  /** What markDone wrote there ("1,2,4a"). */
+  written: string;
+  /** The cell before: its formula ("=…") or value (null when empty), and its number format. */
+  previous: { formula: string | null; value: string | number | boolean | null; numberFormat: string };
+  /**
+   * Set when markDone added the 已完成节点 column: its letter, whether whole sheet columns were
+   * inserted for it (else it used empty cells right of the table), and the area it wrote ("I2:I60").
+   */
+  addedColumn: { column: string; inserted: boolean; area: string; headerCells: string[] } | null;
+}
+
 /** `problems` in a result: places the action had to skip (e.g. a protected sheet), said in Chinese. */
 export interface WorkbookAdapter {
   /** Reads every sheet (fixed number of syncs) and scans it. */
@@ -22,8 +40,18 @@ export interface WorkbookAdapter {
   flag(scan: ScanResult): Promise<{ flagged: number; noteSupport: NoteSupport; problems?: Problem[] }>;
   /** Restores every flagged cell to exactly what it was; returns how many were restored. */
   unflag(): Promise<{ restored: number; problems?: Problem[] }>;
-  /** Writes label into the 已完成节点 cell of the row of (sheet, cell), adding the column if missing. */
-  markDone(sheet: string, milestoneCell: string, label: string): Promise<void>;
+  /**
+   * Writes label into the 已完成节点 cell of the row of (sheet, cell), adding the column if missing.
+   * Returns what undoMarkDone needs to put the workbook back.
+   */
+  markDone(sheet: string, milestoneCell: string, label: string): Promise<DoneUndo>;
+  /**
+   * 撤销 of one markDone: the 已完成节点 cell gets back exactly what it held (value, formula, number
+   * format; empty stays empty). A column markDone added goes away again when nothing else was written
+   * in it; otherwise it stays, with this cell emptied. Refuses (Chinese message, nothing changed) when
+   * the cell no longer holds what markDone wrote (someone edited it since).
+   */
+  undoMarkDone(undo: DoneUndo): Promise<void>;
   /** Selects the cell in Excel. */
   select(sheet: string, cell: string): Promise<void>;
   /** Adds 节点状态/下一节点/逾期数 formula columns to every recognised table; idempotent. */

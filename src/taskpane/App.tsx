@@ -19,7 +19,17 @@ import { ProblemsPanel } from "./components/ProblemsPanel";
 import { ScanControls } from "./components/ScanControls";
 import { ScanProgressView, TablesSummary } from "./components/ScanStatus";
 import { StatusCounts } from "./components/StatusCounts";
-import { dueText, filterMilestones, groupEntries, urgentMilestones, validateScanOptions, type GroupBy } from "./paneModel";
+import { MonthChart } from "./components/MonthChart";
+import { milestonesByMonth } from "../core/scan/months";
+import {
+  dueText,
+  fieldDateText,
+  filterMilestones,
+  groupEntries,
+  urgentMilestones,
+  validateScanOptions,
+  type GroupBy,
+} from "./paneModel";
 import { useNotices } from "./useNotices";
 import { usePaneActions, type PaneActions } from "./usePaneActions";
 import { useRescanOnChange } from "./useRescanOnChange";
@@ -64,7 +74,8 @@ export interface PaneToolsContext {
 
 export function App({ adapter, today, scanOnOpen = true, tools, selectable = true }: AppProps): React.JSX.Element {
   const styles = useStyles();
-  const [asOf, setAsOf] = useState(() => today ?? localToday(new Date()));
+  // The field's text (yyyy/mm/dd); validateScanOptions reads it.
+  const [asOf, setAsOf] = useState(() => fieldDateText(today ?? localToday(new Date())));
   const [dueSoonDays, setDueSoonDays] = useState(String(DEFAULT_DUE_SOON_DAYS));
   const [invalid, setInvalid] = useState<string | null>(null);
   const [groupBy, setGroupBy] = useState<GroupBy>("盯办人");
@@ -101,6 +112,7 @@ export function App({ adapter, today, scanOnOpen = true, tools, selectable = tru
   const urgent = useMemo(() => (scan.result ? urgentMilestones(scan.result) : []), [scan.result]);
   const shown = useMemo(() => filterMilestones(urgent, query), [urgent, query]);
   const groups = useMemo(() => groupEntries(shown, groupBy), [shown, groupBy]);
+  const monthly = useMemo(() => (scan.result ? milestonesByMonth(scan.result.milestones) : null), [scan.result]);
 
   const allNotices: Notice[] = scan.error
     ? [{ id: "scan", intent: "error", text: scan.error }, ...notices.notices]
@@ -129,6 +141,7 @@ export function App({ adapter, today, scanOnOpen = true, tools, selectable = tru
           <>
             <section className={styles.section} aria-label="统计">
               <StatusCounts counts={result.counts} />
+              {monthly && <MonthChart data={monthly} asOf={result.asOf} />}
               <TablesSummary scan={result} asOfText={dueText(result.asOf)} />
             </section>
             <section className={styles.section} aria-label="标注与工具">

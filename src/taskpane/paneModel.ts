@@ -3,10 +3,12 @@
  * Chinese texts the pane shows. No React, no Office.js — unit-tested in test/taskpane/paneModel.test.ts.
  */
 import { milestoneName } from "../core/milestones/name";
-import { parseIsoDate, type IsoDate } from "../core/dates";
+import { isoDate, isoParts, lastDayOfMonth, parseIsoDate, type IsoDate } from "../core/dates";
 import type { Problem } from "../core/grid";
 import type { MilestoneStatus } from "../core/milestones/types";
-import { chineseDate, groupMilestones, shorten, UNASSIGNED, type GroupBy } from "../core/scan";
+import { chineseDate, shorten, UNASSIGNED, type GroupBy } from "../core/scan";
+import type { MonthCounts, MonthlyMilestones } from "../core/scan/months";
+import { groupsByUrgency, urgentMilestones as urgentOrder } from "../core/scan/urgency";
 import type { ScannedMilestone, ScanResult } from "../core/scan/types";
 import type { NoteSupport, ScanProgress } from "../excel/types";
 
@@ -22,20 +24,10 @@ export const PERSON_GROUPS: GroupBy[] = ["盯办人", "责任人", "分管领导
 
 /**
  * The milestones that need action — overdue and due soon — most urgent first:
- * overdue by days overdue (longest first), then due soon by days left (fewest first).
+ * overdue by days overdue (longest first), then due soon by days left (fewest first) (core/scan/urgency.ts).
  */
 export function urgentMilestones(scan: ScanResult): ScannedMilestone[] {
-  const overdue = scan.milestones
-    .filter((m) => m.status === "overdue")
-    .sort((a, b) => (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0) || byPlace(a, b));
-  const dueSoon = scan.milestones
-    .filter((m) => m.status === "due-soon")
-    .sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0) || byPlace(a, b));
-  return [...overdue, ...dueSoon];
-}
-
-function byPlace(a: ScannedMilestone, b: ScannedMilestone): number {
-  return a.sheet.localeCompare(b.sheet, "zh-CN") || a.row - b.row || a.label.localeCompare(b.label, "zh-CN");
+  return urgentOrder(scan.milestones);
 }
 
 /**
@@ -72,6 +64,11 @@ export function dayText(m: Pick<ScannedMilestone, "status" | "daysOverdue" | "da
 /** "2024年5月31日", or "无固定期限" when there is no due date. */
 export function dueText(due: IsoDate | null): string {
   return due ? chineseDate(due) : "无固定期限";
+}
+
+/** "盯办人 王江 · 责任人 崔志宇 · 分管领导 曾增" (blank cells shown as —). */
+export function peopleText(m: Pick<ScannedMilestone, "owners">): string {
+  return PERSON_GROUPS.map((role) => `${role} ${m.owners[role as "盯办人" | "责任人" | "分管领导"].trim() || "—"}`).join(" · ");
 }
 
 /** "攻坚表!I7" */
@@ -166,8 +163,11 @@ export type ValidOptions = { ok: true; asOf: IsoDate; dueSoonDays: number } | { 
 
 /** Checks the 截至日期 and 临期天数 fields; the message names the field. */
 export function validateScanOptions(asOfText: string, dueSoonText: string): ValidOptions {
-  const asOf = parseIsoDate(asOfText);
-  if (!asOf) return { ok: false, message: "截至日期无效：请选择一个日期（如 2024-09-01）。" };
+  const asOf = parseFieldDate(asOfText) ?? parseIsoDate(asOfText);
+  if (!asOf) {
+    const what = asOfText.trim() === "" ? "未填写" : `“${asOfText.trim()}”不是日期`;
+    return { ok: false, message: `截至日期无效：${what}，请按 年/月/日 填写，如 2024/09/01。` };
+  }
   const trimmed = dueSoonText.trim();
   const days = Number(trimmed);
   if (!/^\d+$/.test(trimmed) || !Number.isInteger(days) || days > 366) {
@@ -179,20 +179,56 @@ export function validateScanOptions(asOfText: string, dueSoonText: string): Vali
 export interface GroupEntry {
   key: string;
   milestones: ScannedMilestone[];
+  overdue: number;
+  dueSoon: number;
 }
 
 /**
- * Groups (already filtered, urgency-ordered) milestones by the chosen column, using the core's
- * grouping; groups with the most overdue items come first, blank names last.
+ * Groups (already filtered, urgency-ordered) milestones by the chosen column; groups with the most
+ * overdue items come first, blank names last (the same order as the CLI report: core/scan/urgency.ts).
  */
 export function groupEntries(milestones: ScannedMilestone[], by: GroupBy): GroupEntry[] {
-  const entries = [...groupMilestones(milestones, by)].map(([key, ms]) => ({ key, milestones: ms }));
-  const overdueCount = (e: GroupEntry) => e.milestones.filter((m) => m.status === "overdue").length;
-  return entries.sort(
-    (a, b) =>
-      Number(!isNamed(a.key)) - Number(!isNamed(b.key)) ||
-      overdueCount(b) - overdueCount(a) ||
-      b.milestones.length - a.milestones.length ||
-      a.key.localeCompare(b.key, "zh-CN"),
-  );
+  return groupsByUrgency(milestones, by);
+}
+
+/** "5月" under a bar of the chart. */
+export function monthLabel(c: Pick<MonthCounts, "month">): string {
+  return `${c.month}月`;
+}
+
+/**
+ * The chart's numbers in words, for screen readers:
+ * "2024年5月：共12个，已逾期6个，已完成2个；…；另有38个无固定期限。截至2024年9月25日。"
+ */
+export function monthChartText(data: MonthlyMilestones, asOf: IsoDate): string {
+  const parts = data.months.map((c) => {
+    const detail = [
+      c.overdue ? `已逾期${c.overdue}个` : "",
+      c.dueSoon ? `临期${c.dueSoon}个` : "",
+      c.pending ? `未到期${c.pending}个` : "",
+      c.done ? `已完成${c.done}个` : "",
+    ].filter(Boolean);
+    return `${c.year}年${c.month}月：${c.total === 0 ? "无" : `共${c.total}个，${detail.join("，")}`}`;
+  });
+  const undated = data.undated > 0 ? `；另有${data.undated}个无固定期限` : "";
+  return `各月到期的节点：${parts.join("；")}${undated}。截至${chineseDate(asOf)}。`;
+}
+
+/** The 截至日期 field's text: "2024/09/25", whatever the browser's locale. */
+export function fieldDateText(date: IsoDate): string {
+  const { year, month, day } = isoParts(date);
+  return `${year}/${String(month).padStart(2, "0")}/${String(day).padStart(2, "0")}`;
+}
+
+/**
+ * Reads the 截至日期 field: yyyy/mm/dd (one-digit month and day too), or the same with "-" or ".",
+ * or "2024年9月25日". Null when it is not a real calendar date.
+ */
+export function parseFieldDate(text: string): IsoDate | null {
+  const t = text.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  const m = /^(\d{4})\s*[/\-.年]\s*(\d{1,2})\s*[/\-.月]\s*(\d{1,2})\s*日?$/.exec(t);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1 || d > lastDayOfMonth(y, mo)) return null;
+  return isoDate(y, mo, d);
 }

@@ -5,7 +5,8 @@
 import { useCallback, useState } from "react";
 import { reminderText, type ReminderRole } from "../core/scan";
 import type { ScannedMilestone, ScanResult } from "../core/scan/types";
-import type { NoteSupport, WorkbookAdapter } from "../excel/types";
+import type { DoneUndo, NoteSupport, WorkbookAdapter } from "../excel/types";
+import type { NoticeAction } from "./components/Notices";
 import { copyText } from "./clipboard";
 import { errorText, groupLabel, itemTitle, noteSupportText, problemsOf, problemsText } from "./paneModel";
 import type { NoticeState } from "./useNotices";
@@ -25,7 +26,7 @@ export interface PaneActions {
 }
 
 /** What an action reports: its message, optionally with the places it skipped (`skipped.problems`). */
-export type ActionOutcome = string | { text: string; skipped: unknown } | null;
+export type ActionOutcome = string | { text: string; skipped?: unknown; undo?: NoticeAction } | null;
 
 export function usePaneActions(
   adapter: WorkbookAdapter,
@@ -49,7 +50,8 @@ export function usePaneActions(
         if (outcome === null) return;
         const text = typeof outcome === "string" ? outcome : outcome.text;
         const problems = typeof outcome === "string" ? [] : problemsOf(outcome.skipped);
-        if (problems.length === 0) show("action", "success", text);
+        const undo = typeof outcome === "string" ? undefined : outcome.undo;
+        if (problems.length === 0) show("action", "success", text, undo);
         else show("action", "warning", `${text} ${problemsText(problems)}`);
       } catch (e) {
         show("action", "error", errorText(action, e));
@@ -67,14 +69,33 @@ export function usePaneActions(
     [adapter, show],
   );
 
+  const undoMarkDone = useCallback(
+    (m: ScannedMilestone, undo: DoneUndo) =>
+      void run("撤销标记完成", async () => {
+        await adapter.undoMarkDone(undo);
+        await rescan();
+        const where = undo.addedColumn
+          ? `（标记时新加的“已完成节点”列如无其他内容，已一并去掉）`
+          : `，${undo.sheet}!${undo.cell} 恢复为原来的内容`;
+        return `已撤销${itemTitle(m)}的标记完成${where}。`;
+      }),
+    [adapter, rescan, run],
+  );
+
   const markDone = useCallback(
     (m: ScannedMilestone) =>
       void run("标记完成", async () => {
-        await adapter.markDone(m.sheet, m.cell, m.label);
+        const undo = await adapter.markDone(m.sheet, m.cell, m.label);
         await rescan();
-        return `已将${itemTitle(m)}记为完成（写入该行“已完成节点”列）。`;
+        const text = `已将${itemTitle(m)}记为完成（写入该行“已完成节点”列）。`;
+        // An adapter that reports nothing to undo with gets no 撤销 button.
+        if (!undo) return text;
+        return {
+          text,
+          undo: { label: "撤销", description: `撤销${itemTitle(m)}的标记完成`, run: () => undoMarkDone(m, undo) },
+        };
       }),
-    [adapter, rescan, run],
+    [adapter, rescan, run, undoMarkDone],
   );
 
   const copyReminder = useCallback(

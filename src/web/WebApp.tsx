@@ -89,9 +89,15 @@ export function WebApp(): React.JSX.Element {
     return {
       ...base,
       async markDone(sheet, cell, label) {
-        await base.markDone(sheet, cell, label);
+        const undo = await base.markDone(sheet, cell, label);
         setPendingDone((n) => n + 1);
         setMarkedDone((n) => n + 1);
+        return undo;
+      },
+      async undoMarkDone(undo) {
+        await base.undoMarkDone(undo);
+        setPendingDone((n) => Math.max(0, n - 1));
+        setMarkedDone((n) => Math.max(0, n - 1));
       },
     };
   }, [open]);

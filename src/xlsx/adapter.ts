@@ -12,9 +12,9 @@ import type { FlagMark } from "../core/flags/types";
 import type { Problem } from "../core/grid";
 import { scanWorkbook } from "../core/scan";
 import type { ScanOptions, ScanResult } from "../core/scan/types";
-import type { NoteSupport, ScanProgress, WorkbookAdapter } from "../excel/types";
+import type { DoneUndo, NoteSupport, ScanProgress, WorkbookAdapter } from "../excel/types";
 import { applyFlags, restoreFlags } from "./flag-workbook";
-import { markDoneInWorkbook } from "./mark-done";
+import { markDoneInWorkbook, undoMarkDoneInWorkbook, type CellSnapshot } from "./mark-done";
 import { readWorkbook } from "./read-workbook";
 import { contentLostOnSave, notWorkbookReason, unreadableWorkbookMessage, zipEntryNames } from "./workbook-bytes";
 
@@ -22,7 +22,8 @@ import { contentLostOnSave, notWorkbookReason, unreadableWorkbookMessage, zipEnt
 export function scanXlsxWorkbook(wb: ExcelJS.Workbook, options: ScanOptions): ScanResult {
   const readProblems: Problem[] = [];
   const result = scanWorkbook(readWorkbook(wb, readProblems), options);
-  result.problems.unshift(...readProblems);
+  // concat, not unshift(...): a spread of a long array overflows the call stack.
+  result.problems = readProblems.concat(result.problems);
   return result;
 }
 
@@ -98,12 +99,21 @@ export interface XlsxWorkbookAdapter extends WorkbookAdapter {
   toBytes(): Promise<Uint8Array>;
 }
 
+function previousOf(b: CellSnapshot | undefined): DoneUndo["previous"] {
+  const value = b?.value;
+  const formula = value && typeof value === "object" && "formula" in value ? `=${String(value.formula)}` : null;
+  const plain = value === null || value === undefined || typeof value === "object" ? null : value;
+  return { formula, value: formula ? null : (plain as string | number | boolean | null), numberFormat: b?.style.numFmt ?? "General" };
+}
+
 /**
  * The adapter over `wb`. Every change is made to `wb` itself; nothing else changes it, so onChanged
  * never fires (the pane rescans after its own actions). There is no Excel selection to move: select
  * does nothing, and the page hides it.
  */
 export function createXlsxAdapter(wb: ExcelJS.Workbook): XlsxWorkbookAdapter {
+  // What each 标记完成 changed, cell by cell and with its look, for an exact 撤销.
+  const snapshots = new WeakMap<DoneUndo, CellSnapshot[]>();
   return {
     async scan(options: { asOf: string; dueSoonDays: number }, onProgress?: (p: ScanProgress) => void): Promise<ScanResult> {
       const total = wb.worksheets.length;
@@ -118,8 +128,24 @@ export function createXlsxAdapter(wb: ExcelJS.Workbook): XlsxWorkbookAdapter {
       const { restored, skipped } = unflagXlsxWorkbook(wb);
       return { restored, problems: skippedFlagProblems(skipped) };
     },
-    async markDone(sheet: string, milestoneCell: string, label: string): Promise<void> {
-      markDoneInWorkbook(wb, sheet, milestoneCell, label);
+    async markDone(sheet: string, milestoneCell: string, label: string): Promise<DoneUndo> {
+      const done = markDoneInWorkbook(wb, sheet, milestoneCell, label);
+      const undo: DoneUndo = {
+        sheet,
+        cell: done.cell,
+        label,
+        written: done.value,
+        previous: previousOf(done.before.find((b) => b.address === done.cell)),
+        addedColumn: null,
+      };
+      snapshots.set(undo, done.before);
+      return undo;
+    },
+    async undoMarkDone(undo: DoneUndo): Promise<void> {
+      const before = snapshots.get(undo);
+      if (!before) throw new Error("这次标记完成已无法撤销（工作簿已重新打开）。");
+      undoMarkDoneInWorkbook(wb, undo.sheet, undo.cell, undo.written, before);
+      snapshots.delete(undo);
     },
     async select(): Promise<void> {
       // A file has no selection; the page shows each milestone's place instead.

@@ -245,7 +245,7 @@ describe("errors: Chinese message, exit code ≠ 0, no stack trace", () => {
     expect(r.code).toBe(code);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).toMatch(/^错误：/);
-    if (code === 2) expect(r.stderr).toContain("运行 dalianbing help 查看用法。");
+    if (code === 2) expect(r.stderr).toContain("运行 npx dalianbing help 查看用法。");
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(r.stdout).toBe("");
   });

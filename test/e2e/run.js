@@ -23,6 +23,8 @@ const SAMPLE = path.join(root, "samples", "盘锦市2024年大练兵责任分解
 /** A date on which the sample has both overdue (red) and due-soon (amber) milestones. */
 const AS_OF = "2024-09-25";
 const AS_OF_ZH = "2024年9月25日";
+/** What the pane's date field shows for AS_OF, whatever the browser's locale. */
+const AS_OF_FIELD = "2024/09/25";
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const STEP_TIMEOUT_MS = 30_000;
 
@@ -338,11 +340,12 @@ async function main() {
             "--disable-background-networking",
             "--disable-component-update",
             "--disable-sync",
-            "--lang=zh-CN",
+            // An English browser, as Chromium here is: the pane's dates must not follow the locale.
+            "--lang=en-US",
           ],
           viewport: { width: 400, height: 900 },
           deviceScaleFactor: 1,
-          locale: "zh-CN",
+          locale: "en-US",
           timezoneId: "Asia/Shanghai",
         });
         // Nothing leaves the machine: office.js is answered locally, everything else not on 127.0.0.1 is refused.
@@ -372,10 +375,20 @@ async function main() {
       async () => {
         const page = state.page;
         await waitIdle(page);
-        await page.getByLabel("截至日期").fill(AS_OF);
+        const language = await page.evaluate(() => navigator.language);
+        assertEqual(language, "en-US", "the browser's language (the test runs the pane under a non-Chinese locale)");
+        await page.getByLabel("截至日期", { exact: true }).fill(AS_OF_FIELD);
         await page.getByRole("button", { name: "扫描", exact: true }).click();
         await waitIdle(page);
         await page.getByText(`截至 ${AS_OF_ZH}`).waitFor();
+        await page.getByLabel("截至日期", { exact: true }).blur();
+        assertEqual(await page.getByLabel("截至日期", { exact: true }).inputValue(), AS_OF_FIELD, "the date field's text");
+        const dueTexts = await page.locator("li[data-cell]").evaluateAll((els) => els.map((e) => e.textContent || ""));
+        assert(dueTexts.every((t) => /截止 \d{4}年\d{1,2}月\d{1,2}日/.test(t)), "every card says its due date as 2024年5月31日");
+        assert(!dueTexts.some((t) => /\d{1,2}\/\d{1,2}\/\d{4}/.test(t)), "a card shows an American date");
+        const chart = await page.getByRole("img", { name: "各月节点" }).getAttribute("aria-describedby");
+        const chartText = await page.locator(`[id="${chart}"]`).textContent();
+        assert(/2024年5月：共\d+个/.test(chartText || ""), `the month chart's text alternative: "${chartText}"`);
         const shown = await counts(page);
         assertEqual(Object.keys(shown), ["已逾期", "临期", "未到期", "已完成", "无固定期限"], "count tiles");
         assertEqual(shown, expectedCounts(state.snapshot), "counts");
@@ -385,6 +398,20 @@ async function main() {
         assertEqual(state.listed.length, shown["已逾期"] + shown["临期"], "listed milestones = 已逾期 + 临期");
         state.before = await workbook(page);
         await screenshot(page, "pane-before-flag");
+        // The list as a person scrolls through it: its top, a folded group, its end.
+        const view = (name) => page.screenshot({ path: path.join(resultsDir, `${name}.png`) });
+        await page.evaluate(() => document.getElementById("urgent-heading").scrollIntoView());
+        await view("pane-list");
+        const firstGroup = page.locator("h3 > button[aria-expanded]").first();
+        await firstGroup.click();
+        assertEqual(await firstGroup.getAttribute("aria-expanded"), "false", "the first group after a click on its header");
+        await page.mouse.move(2, 2);
+        await page.waitForTimeout(300); // the chevron's turn
+        await view("pane-list-folded");
+        await firstGroup.click();
+        await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+        await view("pane-list-end");
+        await page.evaluate(() => window.scrollTo(0, 0));
       },
       ["pane opens in Chromium"],
     );
@@ -512,6 +539,55 @@ async function main() {
     );
 
     await check(
+      "撤销 of 标记完成: the workbook is back as before marking, the counts too",
+      async () => {
+        const page = state.page;
+        await page.getByRole("button", { name: /^撤销序号.*的标记完成$/ }).click();
+        await notice(page, /已撤销.*的标记完成/);
+        await waitIdle(page);
+        await page.waitForFunction(
+          (n) => {
+            const tile = document.querySelector('li[data-status="done"]');
+            return !!tile && tile.getAttribute("aria-label") === `已完成 ${n} 个`;
+          },
+          state.countsBefore["已完成"],
+        );
+        assertEqual(await counts(page), state.countsBefore, "counts after 撤销");
+        const after = await workbook(page);
+        assertEqual(after, state.flagged, "the workbook after 撤销 (the same as before 标记完成, 已完成节点 column included)");
+        state.done = null;
+        await screenshot(page, "pane-after-undo");
+      },
+      ["标记完成: the row's 已完成节点 cell holds the label and the counts follow"],
+    );
+
+    await check(
+      "tooltips of the workbook buttons never cover a button",
+      async () => {
+        const page = state.page;
+        await page.evaluate(() => window.scrollTo(0, 0));
+        const group = page.getByRole("group", { name: "工作簿操作" });
+        const buttons = group.getByRole("button");
+        const boxes = [];
+        for (let i = 0; i < (await buttons.count()); i++) boxes.push(await buttons.nth(i).boundingBox());
+        const overlaps = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+        for (let i = 0; i < boxes.length; i++) {
+          await buttons.nth(i).hover();
+          const tip = page.getByRole("tooltip");
+          await tip.waitFor({ state: "visible" });
+          await page.waitForTimeout(300); // let the tooltip settle where Fluent puts it
+          const box = await tip.boundingBox();
+          const name = (await buttons.nth(i).innerText()).trim();
+          boxes.forEach((b, j) => assert(!overlaps(box, b), `the tooltip of ${name} covers button ${j + 1} (${JSON.stringify(box)} over ${JSON.stringify(b)})`));
+          if (i === 0 || i === 3) await screenshot(page, `pane-tooltip-${i === 0 ? "top" : "bottom"}`);
+          await page.mouse.move(2, 880);
+          await tip.waitFor({ state: "hidden" });
+        }
+      },
+      ["scan as of 2024-09-25 shows the five counts the core computes for the sample"],
+    );
+
+    await check(
       "清除标注: fills, font colours and notes exactly as before flagging",
       async () => {
         const page = state.page;
@@ -526,7 +602,7 @@ async function main() {
         assert(changed.length === 0, `unflag changed values:\n${changed.slice(0, 5).join("\n")}`);
         await screenshot(page, "pane-after-unflag");
       },
-      ["标记完成: the row's 已完成节点 cell holds the label and the counts follow"],
+      ["撤销 of 标记完成: the workbook is back as before marking, the counts too"],
     );
 
     await check(

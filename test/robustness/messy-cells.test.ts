@@ -135,7 +135,9 @@ describe("scan of a messy table", () => {
   it("the text report names places as sheet!cell, in Chinese, without quoting the 10,000 characters", async () => {
     const r = await cli(["scan", input, "--as-of", "2024-09-01"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`位置：${SHEET}!H10　截止：2024-08-15　已逾期17天`);
+    // Issue 10 §2 layout: how late on the item line, the due date (2024年8月15日) and place under it.
+    expect(r.stdout).toContain("· 序号5·节点1 已逾期17天：2024-08-15\n");
+    expect(r.stdout).toContain(`截止：2024年8月15日　位置：${SHEET}!H10　`);
     expect(r.stdout).toContain(`${SHEET}!A8：单元格为错误值 #N/A，已按空白处理`);
     expect(r.stdout).toContain("盯办人：（未填写）");
     expect(Math.max(...r.stdout.split("\n").map((line) => line.length))).toBeLessThan(200);

@@ -10,7 +10,7 @@ function groupNames(): string[] {
   const section = heading.closest("section")!;
   return within(section)
     .getAllByRole("heading", { level: 3 })
-    .map((h) => h.firstChild!.textContent!.trim());
+    .map((h) => h.closest("section")!.getAttribute("aria-label")!);
 }
 
 function itemButtons(): HTMLElement[] {

@@ -7,7 +7,7 @@ import { render } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { MilestoneStatus } from "../../src/core/milestones/types";
 import type { ScannedMilestone, ScanResult } from "../../src/core/scan/types";
-import type { NoteSupport, ScanProgress, WorkbookAdapter } from "../../src/excel/types";
+import type { DoneUndo, NoteSupport, ScanProgress, WorkbookAdapter } from "../../src/excel/types";
 import { App } from "../../src/taskpane/App";
 
 export const AS_OF = "2024-09-01";
@@ -99,7 +99,8 @@ export interface FakeAdapter extends WorkbookAdapter {
   scan: jest.Mock<Promise<ScanResult>, [{ asOf: string; dueSoonDays: number }, ((p: ScanProgress) => void)?]>;
   flag: jest.Mock<Promise<{ flagged: number; noteSupport: NoteSupport }>, [ScanResult]>;
   unflag: jest.Mock<Promise<{ restored: number }>, []>;
-  markDone: jest.Mock<Promise<void>, [string, string, string]>;
+  markDone: jest.Mock<Promise<DoneUndo>, [string, string, string]>;
+  undoMarkDone: jest.Mock<Promise<void>, [DoneUndo]>;
   select: jest.Mock<Promise<void>, [string, string]>;
   insertFormulaColumns: jest.Mock<Promise<{ tables: number; added: boolean }>, []>;
   insertScorecard: jest.Mock<Promise<{ sheet: string; items: number }>, []>;
@@ -110,13 +111,26 @@ export interface FakeAdapter extends WorkbookAdapter {
   unsubscribed: number;
 }
 
+/** What the fake's markDone returns: as if the 已完成节点 cell M5 was empty before. */
+export function doneUndo(sheet: string, label: string): DoneUndo {
+  return {
+    sheet,
+    cell: "M5",
+    label,
+    written: label,
+    previous: { formula: null, value: null, numberFormat: "General" },
+    addedColumn: null,
+  };
+}
+
 export function fakeAdapter(scan: ScanResult = makeScan(), noteMode: NoteSupport = "notes"): FakeAdapter {
   const listeners: (() => void)[] = [];
   const adapter = {
     scan: jest.fn(async () => scan),
     flag: jest.fn(async () => ({ flagged: 2, noteSupport: noteMode })),
     unflag: jest.fn(async () => ({ restored: 2 })),
-    markDone: jest.fn(async () => undefined),
+    markDone: jest.fn(async (sheet: string, _cell: string, label: string) => doneUndo(sheet, label)),
+    undoMarkDone: jest.fn(async () => undefined),
     select: jest.fn(async () => undefined),
     insertFormulaColumns: jest.fn(async () => ({ tables: 2, added: true })),
     insertScorecard: jest.fn(async () => ({ sheet: "评分表", items: 51 })),

@@ -5,7 +5,7 @@
 import * as React from "react";
 import { Button, createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { ScannedMilestone } from "../../core/scan/types";
-import { dayText, dueText, itemTitle, placeText, shortText } from "../paneModel";
+import { dayText, dueText, itemTitle, peopleText, placeText, shortText } from "../paneModel";
 
 const useStyles = makeStyles({
   item: {
@@ -42,7 +42,9 @@ const useStyles = makeStyles({
   days: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   daysOverdue: { color: "#A4262C" },
   daysSoon: { color: "#8A5300" },
+  reviewItem: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   text: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, overflowWrap: "anywhere" },
+  people: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   meta: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
   side: { display: "flex", alignItems: "center", flexShrink: 0, paddingRight: tokens.spacingHorizontalXS },
   doneButton: { whiteSpace: "nowrap", minWidth: "auto" },
@@ -62,15 +64,19 @@ export function MilestoneItem({ milestone: m, busy, onSelect, onMarkDone }: Mile
   const title = itemTitle(m);
   const days = dayText(m);
   const place = placeText(m.sheet, m.cell);
+  const people = peopleText(m);
   const content = (
     <>
       <span className={styles.head}>
         <span className={styles.title}>{title}</span>
         <span className={mergeClasses(styles.days, overdue ? styles.daysOverdue : styles.daysSoon)}>{days}</span>
       </span>
+      {m.item.trim() && <span className={styles.reviewItem}>{shortText(m.item, 30)}</span>}
       <span className={styles.text}>{shortText(m.text)}</span>
+      <span className={styles.people}>{people}</span>
       <span className={styles.meta}>
-        截止 {dueText(m.due)} · {place}
+        截止 {dueText(m.due)} · {m.lead.trim() ? `${m.lead.trim()} · ` : ""}
+        {place}
       </span>
     </>
   );
@@ -88,7 +94,7 @@ export function MilestoneItem({ milestone: m, busy, onSelect, onMarkDone }: Mile
           className={styles.main}
           onClick={() => onSelect(m)}
           title={`${m.item ? `${m.item}：` : ""}${m.text}`}
-          aria-label={`${title}，${days}，${m.text}，截止${dueText(m.due)}，位于 ${place}。按回车定位到该单元格`}
+          aria-label={`${title}，${days}，${m.item ? `${m.item}：` : ""}${m.text}，截止${dueText(m.due)}，${people}，位于 ${place}。按回车定位到该单元格`}
         >
           {content}
         </button>

@@ -9,6 +9,15 @@ export interface Notice {
   id: string;
   intent: "success" | "info" | "warning" | "error";
   text: string;
+  /** A button next to the message, e.g. 撤销 after 标记完成. */
+  action?: NoticeAction;
+}
+
+export interface NoticeAction {
+  label: string;
+  /** Said to screen readers: what the button does ("撤销：序号3·节点1 的标记完成"). */
+  description: string;
+  run: () => void;
 }
 
 export function Notices(props: { notices: Notice[]; onDismiss: (id: string) => void }): React.JSX.Element | null {
@@ -32,7 +41,13 @@ export function Notices(props: { notices: Notice[]; onDismiss: (id: string) => v
                 ×
               </Button>
             }
-          />
+          >
+            {n.action && (
+              <Button size="small" onClick={n.action.run} aria-label={n.action.description}>
+                {n.action.label}
+              </Button>
+            )}
+          </MessageBarActions>
         </MessageBar>
       ))}
     </div>

@@ -795,6 +795,42 @@ export class RangeProxy extends Resolvable<RangeTarget> {
     });
     return this;
   }
+  /** Deletes cells, shifting the ones to the right left (the reverse of insert("Right"); only "Left" is implemented). */
+  delete(shift: string): void {
+    this.context.enqueue(() => {
+      if (shift !== "Left") throw new OfficeError("InvalidArgument", `Only shift Left is implemented in the in-memory Excel (got ${shift}).`);
+      const { sheet, rect } = this.writableTarget();
+      const width = rect.right - rect.left + 1;
+      const inBand = (r: number): boolean => r >= rect.top && r <= rect.bottom;
+      const moved = new Map<string, CellModel>();
+      for (const [k, cell] of sheet.cells) {
+        const [r, c] = k.split(",").map(Number);
+        if (inBand(r) && c >= rect.left && c <= rect.right) continue;
+        moved.set(inBand(r) && c > rect.right ? key(r, c - width) : k, cell);
+      }
+      sheet.cells = moved;
+      sheet.merges = sheet.merges.filter((m) => !(inBand(m.top) && m.left >= rect.left && m.right <= rect.right));
+      for (const m of sheet.merges) {
+        if (!inBand(m.top) && !inBand(m.bottom)) continue;
+        if (m.left > rect.right) {
+          m.left -= width;
+          m.right -= width;
+        } else if (m.right >= rect.left) m.right = Math.max(m.left, m.right - Math.min(width, m.right - rect.left + 1));
+      }
+      const notes = new Map<string, string>();
+      for (const [addr, text] of sheet.notes) {
+        const p = parseRect(addr);
+        if (inBand(p.top) && p.left >= rect.left && p.left <= rect.right) continue;
+        notes.set(inBand(p.top) && p.left > rect.right ? cellAddress(p.top, p.left - width) : addr, text);
+      }
+      sheet.notes = notes;
+      const model = this.context.host.model;
+      model.comments = model.comments.filter((cm) => !(cm.sheet === sheet && inBand(cm.row) && cm.col >= rect.left && cm.col <= rect.right));
+      for (const cm of model.comments) {
+        if (cm.sheet === sheet && inBand(cm.row) && cm.col > rect.right) cm.col -= width;
+      }
+    });
+  }
   copyFrom(source: RangeProxy | string, copyType?: string): void {
     this.context.enqueue(() => {
       this.context.requireApi("1.9", "Range.copyFrom");
