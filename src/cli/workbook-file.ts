@@ -151,7 +151,7 @@ export function sameFile(a: string, b: string): boolean {
 }
 
 /** Why a file could not be written, in words (the system's code otherwise). */
-const WRITE_ERRORS: Record<string, string> = {
+export const WRITE_ERRORS: Record<string, string> = {
   EISDIR: "这是一个文件夹，请写上文件名",
   EACCES: "没有写入权限",
   EPERM: "没有写入权限，或文件正在 Excel、WPS 中打开，请关闭后再试",
