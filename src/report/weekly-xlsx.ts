@@ -53,7 +53,7 @@ function writeTable(ws: ExcelJS.Worksheet, startRow: number, cols: Col[], rows: 
     cell.border = THIN;
     cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
   });
-  header.height = 20;
+  header.height = Math.max(20, Math.max(...cols.map((c) => lineCount(c.header, c.width))) * LINE_HEIGHT + 4);
   rows.forEach((values, r) => {
     const row = ws.getRow(startRow + 1 + r);
     let lines = 1;
