@@ -18,6 +18,7 @@ import { ProblemsPanel } from "./components/ProblemsPanel";
 import { ScanControls } from "./components/ScanControls";
 import { ScanProgressView, TablesSummary } from "./components/ScanStatus";
 import { StatusCounts } from "./components/StatusCounts";
+import { WeeklyReportButton } from "./components/WeeklyReportButton";
 import { dueText, filterMilestones, groupEntries, urgentMilestones, validateScanOptions, type GroupBy } from "./paneModel";
 import { useNotices } from "./useNotices";
 import { usePaneActions } from "./usePaneActions";
@@ -126,6 +127,7 @@ export function App({ adapter, today, scanOnOpen = true }: AppProps): React.JSX.
                 onInsertScorecard={actions.insertScorecard}
               />
               <NoteModeInfo mode={actions.noteMode} />
+              <WeeklyReportButton scan={result} busy={actions.busy || scan.scanning} show={showNotice} />
             </section>
             <ProblemsPanel scan={result} />
             <section className={styles.section} aria-labelledby="urgent-heading">
