@@ -4,6 +4,7 @@
  * (taskpane/chartPng.ts) render the very same picture.
  */
 import type { EChartsOption } from "echarts";
+import { isoParts, lastDayOfMonth } from "../core/dates";
 import { MONTH_SERIES } from "../core/weekly";
 import type { WeeklyReport } from "../core/weekly/types";
 
@@ -14,9 +15,23 @@ export const CHART_HEIGHT = 600;
 /** A font every renderer finds: the office's 黑体 first, then the Linux and macOS equivalents. */
 export const CHART_FONT = "SimHei, 'Microsoft YaHei', 'WenQuanYi Zen Hei', 'PingFang SC', 'Noto Sans CJK SC', sans-serif";
 
-export function weeklyChartOption(report: WeeklyReport): EChartsOption {
+/** The plot area inside the picture, in pixels (the today line is placed by it). */
+const GRID = { left: 80, right: 40, top: 120, bottom: 100 };
+
+/**
+ * x of the as-of day: a category axis puts lines only at a month's middle (over its bar, hiding the
+ * bar's numbers), so the line is drawn in pixels at the day's place within its month.
+ */
+function todayX(report: WeeklyReport, width: number): number | null {
+  if (report.todayMonth === null) return null;
+  const { year, month, day } = isoParts(report.asOf);
+  const slot = (width - GRID.left - GRID.right) / report.months.length;
+  return Math.round(GRID.left + slot * (report.todayMonth + (day - 0.5) / lastDayOfMonth(year, month)));
+}
+
+export function weeklyChartOption(report: WeeklyReport, width = CHART_WIDTH, height = CHART_HEIGHT): EChartsOption {
   const labels = report.months.map((m) => m.label);
-  const today = report.todayMonth;
+  const today = todayX(report, width);
   return {
     animation: false,
     backgroundColor: "#ffffff",
@@ -35,7 +50,7 @@ export function weeklyChartOption(report: WeeklyReport): EChartsOption {
       textStyle: { fontFamily: CHART_FONT, fontSize: 22, color: "#222" },
       data: MONTH_SERIES.map((s) => s.name),
     },
-    grid: { left: 80, right: 40, top: 120, bottom: 100 },
+    grid: GRID,
     xAxis: {
       type: "category",
       data: labels,
@@ -78,7 +93,12 @@ export function weeklyChartOption(report: WeeklyReport): EChartsOption {
                 fontSize: 20,
                 color: "#E67E22",
               },
-              data: [{ xAxis: labels[today] }],
+              data: [
+                [
+                  { x: today, y: height - GRID.bottom },
+                  { x: today, y: GRID.top - 10 },
+                ],
+              ],
             },
           }
         : {}),

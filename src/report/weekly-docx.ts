@@ -24,7 +24,7 @@ import {
   type IRunOptions,
 } from "docx";
 import { STATUS_SEVERITY, STATUS_ZH } from "../core/milestones/types";
-import { PERSON_ROLES } from "../core/weekly";
+import { leadName, PERSON_ROLES } from "../core/weekly";
 import type { DepartmentTable, PersonCount, WeeklyReport } from "../core/weekly/types";
 import { CHART_HEIGHT, CHART_WIDTH } from "./weekly-chart";
 
@@ -267,7 +267,7 @@ export function weeklyDocxDocument(report: WeeklyReport, chartPng: Uint8Array | 
   children.push(heading(`${next()}、各牵头部门逾期和临期节点`));
   if (report.departments.length === 0) children.push(body("各部门均无逾期或临期节点。"));
   report.departments.forEach((d, i) => {
-    children.push(subheading(`（${CHINESE_NUMBERS[i] ?? i + 1}）${d.lead}：已逾期${d.overdue}个，临期${d.dueSoon}个`));
+    children.push(subheading(`（${CHINESE_NUMBERS[i] ?? i + 1}）${leadName(d.lead)}：已逾期${d.overdue}个，临期${d.dueSoon}个`));
     children.push(departmentTable(d), gap());
   });
 

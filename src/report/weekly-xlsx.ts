@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import { STATUS_SEVERITY, STATUS_ZH } from "../core/milestones/types";
-import { MONTH_SERIES, PERSON_ROLES } from "../core/weekly";
+import { leadName, MONTH_SERIES, PERSON_ROLES } from "../core/weekly";
 import type { WeeklyReport } from "../core/weekly/types";
 
 const FONT_BODY: Partial<ExcelJS.Font> = { name: "宋体", size: 11 };
@@ -152,7 +152,7 @@ function summarySheet(wb: ExcelJS.Workbook, report: WeeklyReport): void {
         { header: "逾期天数", width: widths[1], center: true },
         { header: "牵头部门", width: widths[2] + widths[3] },
       ],
-      report.newlyOverdue.map((r) => [r.milestone, r.daysText, r.lead]),
+      report.newlyOverdue.map((r) => [r.milestone, r.daysText, leadName(r.lead)]),
     );
     row += 1;
   }
@@ -184,7 +184,7 @@ function departmentSheet(wb: ExcelJS.Workbook, report: WeeklyReport): void {
     ws.getCell(1, 1).font = FONT_BODY;
   }
   for (const d of report.departments) {
-    sectionTitle(ws, row++, `${d.lead}：已逾期${d.overdue}个，临期${d.dueSoon}个`, DEPARTMENT_COLS.length);
+    sectionTitle(ws, row++, `${leadName(d.lead)}：已逾期${d.overdue}个，临期${d.dueSoon}个`, DEPARTMENT_COLS.length);
     row = writeTable(
       ws,
       row,

@@ -36,7 +36,7 @@ describe("weekly chart", () => {
     const white = countColour(png, "#FFFFFF", 3);
     expect(white).toBeGreaterThan(1200 * 600 * 0.5);
     expect(white).toBeLessThan(1200 * 600 * 0.98);
-    const small = decodePng(chartPng(weeklyChartOption(report), 600, 300));
+    const small = decodePng(chartPng(weeklyChartOption(report, 600, 300), 600, 300));
     expect([small.width, small.height]).toEqual([600, 300]);
   });
 

@@ -49,7 +49,7 @@ describe("weeklyReport", () => {
       ["序号6·节点1", "逾期5天"],
       ["序号3·节点2", "逾期1天"],
     ]);
-    expect(report.summary).toContain("与上周（2024年9月18日）相比，新增逾期节点3个：序号1·节点2（综合办公室）、序号6·节点1（（未填写））、序号3·节点2（指导监督科）。");
+    expect(report.summary).toContain("与上周（2024年9月18日）相比，新增逾期节点3个：序号1·节点2（综合办公室）、序号6·节点1（未填写牵头部门）、序号3·节点2（指导监督科）。");
   });
 
   it("one table per 牵头部门, most overdue first; its rows by days overdue, then due-soon", () => {

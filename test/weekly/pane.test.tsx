@@ -46,6 +46,8 @@ beforeEach(() => {
     return url;
   });
   URL.revokeObjectURL = jest.fn();
+  // jsdom has no canvas (echarts then estimates text widths itself, as in Node); say so instead of logging.
+  jest.spyOn(HTMLCanvasElement.prototype, "getContext").mockReturnValue(null);
   jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
     downloads.push({ fileName: this.download, href: this.getAttribute("href") ?? "", blob: blobs.get(this.getAttribute("href") ?? "")! });
   });
@@ -91,7 +93,6 @@ test("in the pane, a browser that cannot draw the chart still gets the 周报, w
   }
   const originalImage = window.Image;
   (window as unknown as { Image: unknown }).Image = LoadingImage;
-  jest.spyOn(HTMLCanvasElement.prototype, "getContext").mockReturnValue(null);
   try {
     renderPane(fakeAdapter());
     await userEvent.setup().click(await screen.findByRole("button", { name: "生成周报" }));

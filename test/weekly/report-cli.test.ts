@@ -59,7 +59,8 @@ function checkDocx(doc: DocxText, json: JsonReport): void {
     const heading = /^（[一二三四五六七八九十\d]+）(.+)：已逾期(\d+)个，临期(\d+)个$/.exec(doc.tableHeadings[i]);
     expect(heading).not.toBeNull();
     const names = new Set(t.slice(1).map((r) => r[2].split("\n")[0]));
-    departments.set(heading![1], { overdue: Number(heading![2]), dueSoon: Number(heading![3]), names });
+    // The heading says "未填写牵头部门" where scan groups under "（未填写）".
+    departments.set(heading![1] === "未填写牵头部门" ? UNASSIGNED : heading![1], { overdue: Number(heading![2]), dueSoon: Number(heading![3]), names });
   });
   expect(departments).toEqual(want.departments);
   const overdueOrder = [...departments.values()].map((d) => d.overdue);
@@ -130,7 +131,7 @@ describe("dalianbing report on the sample", () => {
       const heading = /^(.+)：已逾期(\d+)个，临期(\d+)个$/.exec(first);
       if (heading) {
         current = { overdue: Number(heading[2]), dueSoon: Number(heading[3]), names: new Set() };
-        shown.set(heading[1], current);
+        shown.set(heading[1] === "未填写牵头部门" ? UNASSIGNED : heading[1], current);
       } else if (current && typeof row.getCell(1).value === "number") current.names.add(String(row.getCell(3).value));
     });
     expect(shown).toEqual(want.departments);

@@ -213,8 +213,14 @@ function summaryText(scan: ScanResult, previousWeek: IsoDate, newlyOverdue: Week
 }
 
 function listNames(rows: WeeklyRow[]): string {
-  const shown = rows.slice(0, 10).map((r) => `${r.milestone}（${r.lead || UNASSIGNED}）`);
+  const shown = rows.slice(0, 10).map((r) => `${r.milestone}（${leadName(r.lead)}）`);
   return shown.join("、") + (rows.length > 10 ? `等` : "");
+}
+
+/** A 牵头部门 as a heading says it: "（未填写）" would read "（三）（未填写）：". */
+export function leadName(lead: string): string {
+  const name = lead.trim();
+  return name === "" || name === UNASSIGNED ? "未填写牵头部门" : name;
 }
 
 function scoreStatus(input: ScoreStatusInput, top: number): ScoreStatus {
