@@ -84,10 +84,7 @@ export function writeBytes(bytes: Uint8Array, file: string, force: boolean): voi
       fs.closeSync(fd);
     }
     if (force) fs.renameSync(tmp, file);
-    else {
-      fs.linkSync(tmp, file);
-      fs.rmSync(tmp, { force: true });
-    }
+    else moveWithoutOverwriting(tmp, file);
   } catch (e) {
     try {
       fs.rmSync(tmp, { force: true });
@@ -96,6 +93,22 @@ export function writeBytes(bytes: Uint8Array, file: string, force: boolean): voi
     }
     fail(e);
   }
+}
+
+/**
+ * A hard link fails if the name is taken (EEXIST), atomically. Drives without hard links (FAT and exFAT
+ * USB sticks, some network shares) refuse the link itself: there the name is checked, then renamed onto.
+ */
+function moveWithoutOverwriting(tmp: string, file: string): void {
+  try {
+    fs.linkSync(tmp, file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EEXIST" || fs.existsSync(file)) throw Object.assign(new Error(file), { code: "EEXIST" });
+    fs.renameSync(tmp, file);
+    return;
+  }
+  fs.rmSync(tmp, { force: true });
 }
 
 /** One line a user reads after writing: the counts and who is behind. */
