@@ -6,13 +6,19 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { EChartsOption } from "echarts";
 import type { ScanResult } from "../core/scan/types";
 import { weeklyReport } from "../core/weekly";
-import { CHART_HEIGHT, CHART_WIDTH, weeklyChartOption } from "../report/weekly-chart";
-import { weeklyDocx } from "../report/weekly-docx";
-import { chartPngInBrowser } from "./chartPng";
 import { offerDownload, type OfferedFile } from "./download";
 import type { NoticeState } from "./useNotices";
 
 export type ChartRenderer = (option: EChartsOption, width: number, height: number) => Promise<Uint8Array>;
+
+/**
+ * echarts and docx are loaded on the first click, in a chunk of their own: the pane (which shares its
+ * page with the custom functions) starts without them.
+ */
+async function reportModules() {
+  const [chart, docx, png] = await Promise.all([import("../report/weekly-chart"), import("../report/weekly-docx"), import("./chartPng")]);
+  return { ...chart, ...docx, ...png };
+}
 
 export interface WeeklyReportState {
   busy: boolean;
@@ -28,7 +34,7 @@ export function weeklyFileName(asOf: string): string {
 export function useWeeklyReport(
   scan: ScanResult | null,
   show: NoticeState["show"],
-  renderChart: ChartRenderer = chartPngInBrowser,
+  renderChart?: ChartRenderer,
 ): WeeklyReportState {
   const [busy, setBusy] = useState(false);
   const [file, setFile] = useState<OfferedFile | null>(null);
@@ -43,11 +49,13 @@ export function useWeeklyReport(
     void (async () => {
       try {
         const report = weeklyReport(scan);
+        const { CHART_HEIGHT, CHART_WIDTH, weeklyChartOption, weeklyDocx, chartPngInBrowser } = await reportModules();
+        const render = renderChart ?? chartPngInBrowser;
         let png: Uint8Array | null = null;
         let chartNote = "";
         if (report.months.length > 0) {
           try {
-            png = await renderChart(weeklyChartOption(report), CHART_WIDTH, CHART_HEIGHT);
+            png = await render(weeklyChartOption(report), CHART_WIDTH, CHART_HEIGHT);
           } catch (e) {
             chartNote = `按月统计图未能生成（${e instanceof Error ? e.message : String(e)}），周报中没有该图，其余内容完整。`;
           }
