@@ -11,6 +11,7 @@ import { chineseDate, toJsonReport, type GroupBy } from "../core/scan";
 import { flagXlsxWorkbook, scanXlsxWorkbook, unflagXlsxWorkbook } from "../xlsx/adapter";
 import { filterScan } from "./filters";
 import { formatScanReport, type ReportFilters } from "./report";
+import { reportRequest, writeReport } from "./report-command";
 import { inertJson, printableLines, siblingName, suggestedCommand } from "./terminal";
 import { CliError, openWorkbook, saveWorkbook, sameFile } from "./workbook-file";
 
@@ -36,6 +37,10 @@ export const USAGE = `大练兵助手命令行 dalianbing
       输出文件已存在时不覆盖，除非加 --force。
   npx dalianbing unflag 文件 -o 输出文件 [--force]
       另存一份副本：撤销标注，恢复原来的填充色、字体颜色和批注。
+  npx dalianbing report [文件] [--as-of YYYY-MM-DD] [--due-soon-days N] [-o 输出文件] [--format docx|xlsx] [--force]
+      生成调度周报（Word 文档，或 --format xlsx 生成 Excel 工作簿）：总体情况、按月统计图、各牵头部门
+      逾期和临期节点、按人员统计和催办通知。输出文件默认为当前文件夹下的“大练兵周报_截至日期.docx”；
+      已存在时不覆盖，除非加 --force。
   npx dalianbing rules [--set 攻坚|基准市|基准县|个人]
       列出评审细则：序号、项目、分值、需填写的数据和规则。
   npx dalianbing help
@@ -66,6 +71,7 @@ const COMMAND_OPTIONS: Record<string, Record<string, boolean>> = {
   flag: { "--as-of": true, "--due-soon-days": true, "-o": true, "--force": false },
   unflag: { "-o": true, "--force": false },
   rules: { "--set": true },
+  report: { "--as-of": true, "--due-soon-days": true, "-o": true, "--format": true, "--force": false },
   help: {},
 };
 
@@ -259,6 +265,16 @@ async function runUnflag(args: ParsedArgs, io: Io): Promise<number> {
   return 0;
 }
 
+async function runReport(args: ParsedArgs, io: Io): Promise<number> {
+  atMost(args, 1);
+  const asOf = asOfOption(args, io.now);
+  const dueSoonDays = dueSoonOption(args);
+  const file = args.positional[0] ?? SAMPLE_WORKBOOK;
+  const request = reportRequest(file, optionText(args, "-o"), optionText(args, "--format"), args.options.has("--force"), asOf);
+  const { result } = await scanFile(file, asOf, dueSoonDays);
+  return writeReport(result, request, io.stdout);
+}
+
 function runRules(args: ParsedArgs, io: Io): number {
   atMost(args, 0);
   const set = optionText(args, "--set");
@@ -289,6 +305,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await runUnflag(args, io);
       case "rules":
         return runRules(args, io);
+      case "report":
+        return await runReport(args, io);
       default:
         io.stdout(USAGE);
         return 0;

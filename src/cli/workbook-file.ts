@@ -150,6 +150,14 @@ function writeAll(fd: number, bytes: Uint8Array): void {
 }
 
 export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
+  checkOutputFolder(file);
+  const saved = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const original = originals.get(wb);
+  const bytes = original ? await keepFromOriginal(saved, original) : saved;
+  writeFileSafely(bytes, file, { overwrite: true });
+}
+
+function checkOutputFolder(file: string): void {
   const dir = path.dirname(path.resolve(file));
   let dirStat: fs.Stats | null = null;
   try {
@@ -159,10 +167,17 @@ export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<
   }
   if (!dirStat) throw new CliError(`输出文件夹不存在：${dir}`);
   if (!dirStat.isDirectory()) throw new CliError(`输出位置不是文件夹：${dir}`);
-  const saved = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  const original = originals.get(wb);
-  const bytes = original ? await keepFromOriginal(saved, original) : saved;
-  // Write to a temporary name first so that a failure never leaves half a workbook behind.
+}
+
+/**
+ * Writes bytes to `file` through a temporary file created exclusively under a random name in the same
+ * folder (never following a link planted there), then moves it into place, so a failure never leaves
+ * half a file or a stray temporary one. Without `overwrite` the move is a hard link, which fails
+ * atomically when the name was taken meanwhile.
+ */
+export function writeFileSafely(bytes: Uint8Array, file: string, options: { overwrite: boolean }): void {
+  checkOutputFolder(file);
+  const dir = path.dirname(path.resolve(file));
   let tmp: string | null = null;
   try {
     const created = createTemp(dir, path.basename(file));
@@ -172,7 +187,8 @@ export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<
     } finally {
       fs.closeSync(created.fd);
     }
-    fs.renameSync(tmp, file);
+    if (options.overwrite) fs.renameSync(tmp, file);
+    else moveWithoutOverwriting(tmp, file);
   } catch (e) {
     if (tmp !== null) {
       try {
@@ -181,6 +197,25 @@ export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<
         // nothing left to clean
       }
     }
+    if ((e as NodeJS.ErrnoException).code === "EEXIST" && !options.overwrite) {
+      throw new CliError(`输出文件已存在：${file}。如需覆盖请加 --force，或用 -o 另取一个文件名。`);
+    }
     throw new CliError(`无法写入文件：${file}（${systemReason(e, "写入")}）`);
   }
+}
+
+/**
+ * A hard link fails if the name is taken (EEXIST), atomically. Drives without hard links (FAT and exFAT
+ * USB sticks, some network shares) refuse the link itself: there the name is checked, then renamed onto.
+ */
+function moveWithoutOverwriting(tmp: string, file: string): void {
+  try {
+    fs.linkSync(tmp, file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EEXIST" || fs.existsSync(file)) throw Object.assign(new Error(file), { code: "EEXIST" });
+    fs.renameSync(tmp, file);
+    return;
+  }
+  fs.rmSync(tmp, { force: true });
 }

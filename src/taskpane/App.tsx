@@ -30,6 +30,7 @@ import {
   validateScanOptions,
   type GroupBy,
 } from "./paneModel";
+import { WeeklyReportButton } from "./components/WeeklyReportButton";
 import { useNotices } from "./useNotices";
 import { usePaneActions, type PaneActions } from "./usePaneActions";
 import { useRescanOnChange } from "./useRescanOnChange";
@@ -158,6 +159,7 @@ export function App({ adapter, today, scanOnOpen = true, tools, selectable = tru
                 />
               )}
               <NoteModeInfo mode={actions.noteMode} />
+              <WeeklyReportButton scan={result} busy={actions.busy || scan.scanning} show={showNotice} />
             </section>
             <ProblemsPanel scan={result} />
             <section className={styles.section} aria-labelledby="urgent-heading">
