@@ -64,6 +64,10 @@ export interface Host {
   failingSheets: Set<string>;
   /** RangeFill.pattern reads null for every cell (reported in office-js #4900). */
   fillPatternNull: boolean;
+  /** Bytes a request or a response may carry (Excel on the web: 5 MB); Infinity for no limit. */
+  payloadLimit: number;
+  /** Syncs still to reject with InvalidOperationInCellEditMode (the user is typing in a cell). */
+  cellEditSyncs: number;
 }
 
 type Op = () => void;
@@ -76,13 +80,31 @@ export class FakeRequestContext {
   constructor(readonly host: Host) {
     this.workbook = new WorkbookProxy(this);
   }
+  /** Bytes of the request being built (written arrays and text, plus a little per operation). */
+  requestBytes = 0;
+  /** Bytes of the response being built (values loaded in this sync). */
+  responseBytes = 0;
   async sync(): Promise<void> {
     this.host.syncs++;
     const ops = this.queue;
+    const requestBytes = this.requestBytes + ops.length * 40;
     this.queue = [];
+    this.requestBytes = 0;
+    this.responseBytes = 0;
     await Promise.resolve();
+    if (this.host.cellEditSyncs > 0) {
+      // Excel refuses every batch while a cell is being edited, before running any of it.
+      this.host.cellEditSyncs--;
+      throw new OfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.");
+    }
+    if (requestBytes > this.host.payloadLimit) {
+      throw new OfficeError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${requestBytes} bytes).`);
+    }
     try {
       for (const op of ops) op();
+      if (this.responseBytes > this.host.payloadLimit) {
+        throw new OfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${this.responseBytes} bytes).`);
+      }
     } finally {
       const dirty = [...this.dirty];
       this.dirty.clear();
@@ -471,6 +493,11 @@ export class WorksheetProxy extends Resolvable<SheetModel> {
     this.context.enqueue(() => {
       const sheet = this.target();
       const model = this.context.host.model;
+      // Worksheet.delete (ExcelApi 1.1): "if the worksheet's visibility is set to "VeryHidden", the
+      // delete operation will fail with an InvalidOperation exception".
+      if (sheet.visibility === "VeryHidden") {
+        throw new OfficeError("InvalidOperation", "This operation is not allowed on a very hidden worksheet: change its visibility to hidden or visible before deleting it.");
+      }
       if (model.sheets.filter((s) => s.visibility === "Visible").length <= 1 && sheet.visibility === "Visible") {
         throw new OfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       }
@@ -590,6 +617,11 @@ export class RangeProxy extends Resolvable<RangeTarget> {
     return out;
   }
   protected override readScalar(name: string): unknown {
+    const value = this.readRangeScalar(name);
+    if (Array.isArray(value)) this.context.responseBytes += payloadSize(value);
+    return value;
+  }
+  private readRangeScalar(name: string): unknown {
     const { sheet, rect } = this.target();
     switch (name) {
       case "address":
@@ -659,6 +691,7 @@ export class RangeProxy extends Resolvable<RangeTarget> {
   }
   /** Queues a write of a 2-D array (or one scalar for every cell), checked against the range's size. */
   private write(apply: (cell: CellModel, x: unknown) => void, v: unknown, what: string): void {
+    this.context.requestBytes += payloadSize(v);
     this.context.enqueue(() => {
       const { sheet, rect } = this.writableTarget();
       const rows = rect.bottom - rect.top + 1;
@@ -729,7 +762,7 @@ export class RangeProxy extends Resolvable<RangeTarget> {
       this.context.requireApi("1.9", "Range.getCellProperties");
       const { sheet } = this.target();
       result.set(
-        this.cells((cell, r, c) => {
+        this.sized(this.cells((cell, r, c) => {
           const props: Record<string, unknown> = {};
           if (options.address) props.address = `${quoteSheetName(sheet.name)}!${cellAddress(r, c)}`;
           if (options.format) {
@@ -751,10 +784,14 @@ export class RangeProxy extends Resolvable<RangeTarget> {
             props.format = format;
           }
           return props;
-        }),
+        })),
       );
     });
     return result;
+  }
+  private sized<T>(value: T): T {
+    this.context.responseBytes += payloadSize(value);
+    return value;
   }
   select(): void {
     this.context.enqueue(() => {
@@ -840,6 +877,11 @@ export class RangeProxy extends Resolvable<RangeTarget> {
       }
     });
   }
+}
+
+/** The size of a value as JSON, the form requests and responses travel in. */
+export function payloadSize(value: unknown): number {
+  return JSON.stringify(value ?? null).length;
 }
 
 function cellAt(sheet: SheetModel, row: number, col: number): CellModel {
@@ -1208,12 +1250,34 @@ function resolveCell(context: FakeRequestContext, scope: WorksheetProxy | null, 
   return { sheet, row: rect.top, col: rect.left };
 }
 
-export class NoteCollectionProxy {
+export class NoteCollectionProxy extends ClientObject {
+  protected readonly typeName = "NoteCollection";
   constructor(
-    private readonly context: FakeRequestContext,
+    context: FakeRequestContext,
     private readonly scope: WorksheetProxy | null,
-  ) {}
+  ) {
+    super(context);
+  }
+  /** NoteCollection.load("items/content"): the notes of the sheet (or of every sheet, workbook-scoped). */
+  override loadNow(paths: string[] | null): void {
+    this.context.requireApi("1.18", "NoteCollection.load");
+    const sheets = this.scope ? [this.scope.target()] : this.context.host.model.sheets;
+    const items = sheets.flatMap((sheet) => [...sheet.notes.keys()].map((addr) => new NoteProxy(this.context, () => (sheet.notes.has(addr) ? { sheet, addr } : null), false)));
+    this.loaded.set("items", items);
+    for (const path of paths ?? ["items"]) {
+      const [head, ...rest] = path.split("/");
+      if (head !== "items") throw new OfficeError("InvalidArgument", `Cannot load '${head}' on NoteCollection.`);
+      for (const item of items) {
+        item.loadNow(rest.length > 0 ? [rest.join("/")] : null);
+        if (rest.join("/") === "content" || rest.length === 0) this.context.responseBytes += payloadSize(item.content);
+      }
+    }
+  }
+  get items(): NoteProxy[] {
+    return this.get<NoteProxy[]>("items");
+  }
   add(cellAddress_: RangeProxy | string, content: string): NoteProxy {
+    this.context.requestBytes += payloadSize(content);
     let where: { sheet: SheetModel; addr: string } | null = null;
     this.context.enqueue(() => {
       this.context.requireApi("1.18", "NoteCollection.add");
@@ -1260,7 +1324,15 @@ export class NoteProxy extends Resolvable<{ sheet: SheetModel; addr: string }> {
   get content(): string {
     return this.get("content");
   }
+  /** Note.getLocation (ExcelApi 1.18): the cell the note belongs to. */
+  getLocation(): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      const { sheet, addr } = this.target();
+      return { sheet, rect: parseRect(addr) };
+    });
+  }
   set content(v: string) {
+    this.context.requestBytes += payloadSize(v);
     this.context.enqueue(() => {
       const { sheet, addr } = this.target();
       if (sheet.protected) throw new OfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
