@@ -254,17 +254,15 @@ class WriteBatches {
  * be deleted: Worksheet.delete throws InvalidOperation on it, as its reference says), or removes it
  * when nothing is left: visibility "Hidden" first, then delete (ExcelApi 1.1).
  */
-async function writeBackup(context: Excel.RequestContext, backup: BackupState, records: FlagBackupRecord[], damaged: DamagedBackupRow[], action: string): Promise<void> {
-  if (backup.kind === "foreign") return;
+async function writeBackup(context: Excel.RequestContext, exists: boolean, records: FlagBackupRecord[], damaged: DamagedBackupRow[], action: string): Promise<boolean> {
   const worksheets = context.workbook.worksheets;
-  const exists = backup.kind === "ours";
   if (records.length === 0 && damaged.length === 0) {
-    if (!exists) return;
+    if (!exists) return false;
     const sheet = worksheets.getItem(BACKUP_SHEET);
     sheet.visibility = "Hidden";
     sheet.delete();
     await syncWrites(context, [BACKUP_SHEET], action);
-    return;
+    return false;
   }
   const sheet = exists ? worksheets.getItem(BACKUP_SHEET) : worksheets.add(BACKUP_SHEET);
   if (exists) sheet.getRange().clear();
@@ -282,6 +280,7 @@ async function writeBackup(context: Excel.RequestContext, backup: BackupState, r
     });
   }
   await batches.flush();
+  return true;
 }
 
 /**
@@ -362,7 +361,8 @@ export async function flagWorkbook(context: Excel.RequestContext, scan: ScanResu
     });
   }
   // 1) Every cell about to change is in the backup first.
-  await writeBackup(context, backup, [...plan.backup, ...plan.restore.map((s) => s.record)], plan.damaged, "就地标注");
+  // (A foreign sheet of that name stops the plan before this: plan.write is false.)
+  const exists = await writeBackup(context, backup.kind === "ours", [...plan.backup, ...plan.restore.map((s) => s.record)], plan.damaged, "就地标注");
 
   // 2) Restores and paints.
   const sheets = sheetsOf(plan);
@@ -397,8 +397,7 @@ export async function flagWorkbook(context: Excel.RequestContext, scan: ScanResu
   for (const { record, comment } of added) withExact(record, (x) => (x.commentId = comment.id));
 
   // 3) The final backup.
-  const after: BackupState = { kind: "ours", records: [], damaged: [] };
-  await writeBackup(context, after, plan.backup, plan.damaged, "就地标注");
+  await writeBackup(context, exists, plan.backup, plan.damaged, "就地标注");
   return { flagged: plan.paint.length, noteSupport: support, skipped: plan.skipped, problems: plan.problems };
 }
 
@@ -421,12 +420,12 @@ export async function unflagWorkbook(context: Excel.RequestContext, support: Not
     const batches = new WriteBatches(context, sheetsOf(plan), "清除标注");
     for (const step of plan.restore) await batches.add(step.note.kind === "set" ? (step.note.text ?? "").length : 0, () => queueRestore(context, step, comments.ids, support));
     await batches.flush();
-    await writeBackup(context, backup, plan.backup, [], "清除标注");
+    await writeBackup(context, backup.kind === "ours", plan.backup, [], "清除标注");
   }
   if (support === "notes" && (backup.kind !== "ours" || plan.write)) {
     const covered = new Set(records.map((r) => cellKey(r.sheet, r.cell)));
     const found = (await readOwnNotes(context, infos.filter((s) => !s.isProtected))).filter((c) => !covered.has(cellKey(c.sheet, c.cell)));
-    problems.push(...orphanFlags(found, { kind: "none" }));
+    problems.push(...orphanFlags(found, backup));
   }
   return { restored: plan.restore.length, skipped: plan.skipped, problems };
 }

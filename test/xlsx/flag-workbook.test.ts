@@ -239,7 +239,7 @@ describe("the backup sheet", () => {
       const out = join(dir, "out");
       execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "xlsx", "--outdir", out, input], { stdio: "ignore", timeout: 120_000 });
       const converted = new ExcelJS.Workbook();
-      await converted.xlsx.load(readFileSync(join(out, "flagged.xlsx")));
+      await converted.xlsx.load(readFileSync(join(out, "flagged.xlsx")) as unknown as ArrayBuffer);
       expect(converted.getWorksheet(BACKUP_SHEET)!.state).not.toBe("visible");
       expect(unflagWorkbook(converted)).toMatchObject({ restored: 3, skipped: 0, problems: [] });
       const back = await roundTrip(converted);

@@ -238,15 +238,26 @@ export function planFlag(marks: FlagMark[], look: (sheet: string, cell: string) 
   // For finding a moved cell again: value and note fingerprints together.
   const byPrints = new Map<string, FlagBackupRecord[]>();
   const printKey = (sheet: string, valuePrint: string, notePrint: string): string => `${sheet}\u0000${valuePrint}\u0000${notePrint}`;
+  const push = <K, V>(map: Map<K, V[]>, k: K, v: V): void => {
+    const list = map.get(k);
+    if (list) list.push(v);
+    else map.set(k, [v]);
+  };
   for (const r of records) {
-    const k = cellKey(r.sheet, r.cell);
-    byAddress.set(k, [...(byAddress.get(k) ?? []), r]);
+    push(byAddress, cellKey(r.sheet, r.cell), r);
+    if (r.notePrint !== null) push(byPrints, printKey(r.sheet, r.valuePrint, r.notePrint), r);
+  }
+  // Unused records per print: a moved cell is found again only when exactly one record fits it.
+  const unusedByPrint = new Map<string, number>();
+  for (const [p, list] of byPrints) unusedByPrint.set(p, list.length);
+  const used = new Set<FlagBackupRecord>();
+  const use = (r: FlagBackupRecord): void => {
+    used.add(r);
     if (r.notePrint !== null) {
       const p = printKey(r.sheet, r.valuePrint, r.notePrint);
-      byPrints.set(p, [...(byPrints.get(p) ?? []), r]);
+      unusedByPrint.set(p, (unusedByPrint.get(p) ?? 1) - 1);
     }
-  }
-  const used = new Set<FlagBackupRecord>();
+  };
   const paint: PaintStep[] = [];
   const blocked: string[] = [];
   const missing: string[] = [];
@@ -267,8 +278,8 @@ export function planFlag(marks: FlagMark[], look: (sheet: string, cell: string) 
     if (!earlier) {
       const own = ownNotePart(state.note);
       if (own !== null) {
-        const candidates = (byPrints.get(printKey(mark.sheet, fingerprint(valueText(state.value)), fingerprint(own))) ?? []).filter((r) => !used.has(r));
-        if (candidates.length === 1) earlier = candidates[0];
+        const p = printKey(mark.sheet, fingerprint(valueText(state.value)), fingerprint(own));
+        if (unusedByPrint.get(p) === 1) earlier = byPrints.get(p)!.find((r) => !used.has(r));
       }
     }
     if (!earlier && looksFlagged(state)) {
@@ -276,7 +287,7 @@ export function planFlag(marks: FlagMark[], look: (sheet: string, cell: string) 
       skipped += 1;
       continue;
     }
-    if (earlier) used.add(earlier);
+    if (earlier) use(earlier);
     const record: FlagBackupRecord = {
       sheet: mark.sheet,
       cell: mark.cell.toUpperCase(),
