@@ -213,15 +213,46 @@ async function readComments(context: Excel.RequestContext): Promise<{ at: Map<st
  * flags the backup does not cover. Only with notes: fills alone would need every cell's format.
  */
 async function readOwnNotes(context: Excel.RequestContext, infos: SheetInfo[]): Promise<{ sheet: string; cell: string; look: CellLook }[]> {
-  const sheets = infos.filter((s) => s.name !== BACKUP_SHEET).map((s) => ({ name: s.name, notes: context.workbook.worksheets.getItem(s.name).notes.load("items/content") }));
-  await context.sync();
-  const ours = sheets.flatMap((s) => s.notes.items.filter((n) => n.content.includes(NOTE_MARKER)).map((n) => ({ sheet: s.name, note: n.content, location: n.getLocation().load("address") })));
-  if (ours.length > 0) await context.sync();
-  return ours.map((o) => ({
+  const found: { sheet: string; note: string; location: Excel.Range }[] = [];
+  for (const info of infos.filter((s) => s.name !== BACKUP_SHEET)) {
+    const notes = context.workbook.worksheets.getItem(info.name).notes;
+    let contents: Excel.Note[];
+    try {
+      notes.load("items/content");
+      await context.sync();
+      contents = notes.items;
+    } catch (error) {
+      if (!isPayloadError(error)) throw error;
+      // All of a sheet's notes at once pass 5 MB: a few at a time (NoteCollection.getCount/getItemAt).
+      contents = await readNotesInParts(context, notes);
+    }
+    for (const n of contents) if (n.content.includes(NOTE_MARKER)) found.push({ sheet: info.name, note: n.content, location: n.getLocation().load("address") });
+  }
+  if (found.length > 0) await context.sync();
+  return found.map((o) => ({
     sheet: o.sheet,
     cell: o.location.address.slice(o.location.address.lastIndexOf("!") + 1).replace(/\$/g, ""),
     look: { value: null, fill: null, fontColor: null, note: o.note },
   }));
+}
+
+async function readNotesInParts(context: Excel.RequestContext, notes: Excel.NoteCollection): Promise<Excel.Note[]> {
+  const count = notes.getCount();
+  await context.sync();
+  const out: Excel.Note[] = [];
+  let size = 64;
+  while (out.length < count.value) {
+    const part = Array.from({ length: Math.min(size, count.value - out.length) }, (_, i) => notes.getItemAt(out.length + i).load("content"));
+    try {
+      await context.sync();
+    } catch (error) {
+      if (!isPayloadError(error) || size === 1) throw error;
+      size = Math.max(1, Math.floor(size / 2));
+      continue;
+    }
+    out.push(...part);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------

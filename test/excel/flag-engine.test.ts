@@ -225,3 +225,17 @@ describe("Excel in cell-edit mode", () => {
     expect(fake.snapshot()).toEqual(before);
   });
 });
+
+test("over Excel on the web's 5 MB limit: scan, flag and unflag of a sheet with 300 long cells and long notes split their requests", async () => {
+  const rows = Array.from({ length: 300 }, (_, i) => [i + 1, "规范建设", "完成规范化建设", "法制科", `1.5月底前,出台方案${"；补充说明".repeat(3000)}`, "张三", "李四", "王五"]);
+  const sheet = tableSheet("攻坚任务", rows);
+  for (let r = 3; r < 303; r++) sheet.cells[`E${r}`] = { ...sheet.cells[`E${r}`], note: `用户批注${"很长".repeat(10_000)}` };
+  const before = workbook(sheet);
+  const { fake, adapter } = setup(before, { payloadLimit: 5 * 1024 * 1024 });
+  const scan = await adapter.scan(options);
+  expect(scan.tables[0].rows).toBe(300);
+  expect((await adapter.flag(scan)).flagged).toBe(300);
+  expect(cell(fake.snapshot(), "E302").fill).toBe(RED);
+  expect(await adapter.unflag()).toMatchObject({ restored: 300, skipped: 0, problems: [] });
+  expect(asSeen(fake.snapshot())).toEqual(before);
+}, 60_000);

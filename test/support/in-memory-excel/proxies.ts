@@ -1269,12 +1269,33 @@ export class NoteCollectionProxy extends ClientObject {
       if (head !== "items") throw new OfficeError("InvalidArgument", `Cannot load '${head}' on NoteCollection.`);
       for (const item of items) {
         item.loadNow(rest.length > 0 ? [rest.join("/")] : null);
-        if (rest.join("/") === "content" || rest.length === 0) this.context.responseBytes += payloadSize(item.content);
       }
     }
   }
   get items(): NoteProxy[] {
     return this.get<NoteProxy[]>("items");
+  }
+  private sheetsInScope(): SheetModel[] {
+    return this.scope ? [this.scope.target()] : this.context.host.model.sheets;
+  }
+  /** NoteCollection.getCount (ExcelApi 1.18). */
+  getCount(): ClientResult<number> {
+    const result = new ClientResult<number>();
+    this.context.enqueue(() => {
+      this.context.requireApi("1.18", "NoteCollection.getCount");
+      result.set(this.sheetsInScope().reduce((n, s) => n + s.notes.size, 0));
+    });
+    return result;
+  }
+  /** NoteCollection.getItemAt (ExcelApi 1.18): notes in the order the collection lists them. */
+  getItemAt(index: number): NoteProxy {
+    return new NoteProxy(this.context, () => {
+      this.context.requireApi("1.18", "NoteCollection.getItemAt");
+      const all = this.sheetsInScope().flatMap((sheet) => [...sheet.notes.keys()].map((addr) => ({ sheet, addr })));
+      const item = all[index];
+      if (!item) throw new OfficeError("ItemNotFound", `There is no note at index ${index}.`);
+      return item;
+    }, false);
   }
   add(cellAddress_: RangeProxy | string, content: string): NoteProxy {
     this.context.requestBytes += payloadSize(content);
@@ -1317,7 +1338,11 @@ export class NoteProxy extends Resolvable<{ sheet: SheetModel; addr: string }> {
   }
   protected override readScalar(name: string): unknown {
     const { sheet, addr } = this.target();
-    if (name === "content") return sheet.notes.get(addr) ?? "";
+    if (name === "content") {
+      const content = sheet.notes.get(addr) ?? "";
+      this.context.responseBytes += payloadSize(content);
+      return content;
+    }
     if (name === "authorName") return "在内存中的 Excel";
     return super.readScalar(name);
   }
