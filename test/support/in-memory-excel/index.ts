@@ -36,7 +36,6 @@ export interface InMemoryExcelOptions {
 /** The Excel enums the adapter may use, with Office's string values. */
 const ENUMS = {
   ConditionalFormatType: { custom: "Custom", containsText: "ContainsText", cellValue: "CellValue" },
-  ConditionalTextOperator: { contains: "Contains", notContains: "NotContains", beginsWith: "BeginsWith", endsWith: "EndsWith" },
   RangeCopyType: { all: "All", formulas: "Formulas", values: "Values", formats: "Formats" },
   InsertShiftDirection: { down: "Down", right: "Right" },
   SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
@@ -101,7 +100,6 @@ export function createInMemoryExcel(snapshot: WorkbookSnapshot, options: InMemor
     apiVersion: versionNumber(options.apiVersion ?? "1.18"),
     syncs: 0,
     changedHandlers: new Set(),
-    selectionHandlers: new Set(),
     fireOnWrite: options.fireChangeEventsOnWrite ?? true,
     failingSheets: new Set(options.failingSheets ?? []),
     fillPatternNull: options.fillPatternNull ?? false,

@@ -58,7 +58,6 @@ export interface Host {
   apiVersion: number;
   syncs: number;
   changedHandlers: Set<(args: unknown) => unknown>;
-  selectionHandlers: Set<(args: unknown) => unknown>;
   fireOnWrite: boolean;
   /** Sheets whose cell values fail to load (simulates a sheet Excel cannot return). */
   failingSheets: Set<string>;
@@ -244,26 +243,16 @@ export class WorkbookProxy extends ClientObject {
   get comments(): CommentCollectionProxy {
     return (this.commentsProxy ??= new CommentCollectionProxy(this.context));
   }
-  getSelectedRange(): RangeProxy {
-    const model = this.context.host.model;
-    return new RangeProxy(this.context, () => {
-      const sel = model.selection ?? { sheet: model.sheets[0].name, address: "A1" };
-      const sheet = model.sheets.find((s) => s.name === sel.sheet)!;
-      return { sheet, rect: parseRect(sel.address) };
-    });
-  }
 }
 
 export class WorksheetCollectionProxy extends ClientObject {
   protected readonly typeName = "WorksheetCollection";
   private itemProxies = new Map<SheetModel, WorksheetProxy>();
   readonly onChanged: EventSource;
-  readonly onSelectionChanged: EventSource;
   constructor(context: FakeRequestContext) {
     super(context);
-    // ExcelApi 1.9: WorksheetCollection.onChanged / onSelectionChanged.
+    // ExcelApi 1.9: WorksheetCollection.onChanged (any sheet; Worksheet.onChanged is 1.7, onFormatChanged 1.9).
     this.onChanged = new EventSource(context, context.host.changedHandlers, "1.9", "WorksheetCollection.onChanged");
-    this.onSelectionChanged = new EventSource(context, context.host.selectionHandlers, "1.9", "WorksheetCollection.onSelectionChanged");
   }
   private get model(): WorkbookModel {
     return this.context.host.model;
@@ -295,12 +284,6 @@ export class WorksheetCollectionProxy extends ClientObject {
   }
   getItemOrNullObject(name: string): WorksheetProxy {
     return new WorksheetProxy(this.context, () => this.find(name), true, "");
-  }
-  getActiveWorksheet(): WorksheetProxy {
-    return new WorksheetProxy(this.context, () => {
-      const sel = this.model.selection;
-      return (sel && this.find(sel.sheet)) ?? this.model.sheets[0];
-    }, false, "");
   }
   add(name?: string): WorksheetProxy {
     let created: SheetModel | null = null;
@@ -358,19 +341,14 @@ class EventSource {
   }
 }
 
-export class WorksheetProxy extends Resolvable<SheetModel> {
+export class WorksheetProxy extends Resolvable<SheetModel> implements Pick<Excel.Worksheet, "name" | "id" | "visibility" | "delete" | "activate"> {
   protected readonly typeName = "Worksheet";
   readonly protection: WorksheetProtectionProxy;
-  /** ExcelApi 1.7; freezeRows is recorded (frozenRows), the rest do nothing here. */
+  /** ExcelApi 1.7: freezeRows is recorded (frozenRows). */
   readonly freezePanes = {
     freezeRows: (count?: number): void => this.context.enqueue(() => {
       this.context.requireApi("1.7", "WorksheetFreezePanes.freezeRows");
       this.target().frozenRows = count ?? 1;
-    }),
-    freezeColumns: () => undefined,
-    freezeAt: () => undefined,
-    unfreeze: (): void => this.context.enqueue(() => {
-      this.target().frozenRows = undefined;
     }),
   };
   /**
@@ -401,7 +379,7 @@ export class WorksheetProxy extends Resolvable<SheetModel> {
     this.protection = new WorksheetProtectionProxy(context, this);
   }
   protected override scalarProps(): string[] {
-    return ["name", "id", "visibility", "position"];
+    return ["name", "id", "visibility"];
   }
   protected override readScalar(name: string): unknown {
     const sheet = this.target();
@@ -412,8 +390,6 @@ export class WorksheetProxy extends Resolvable<SheetModel> {
         return sheet.id;
       case "visibility":
         return sheet.visibility;
-      case "position":
-        return this.context.host.model.sheets.indexOf(sheet);
       default:
         return super.readScalar(name);
     }
@@ -437,16 +413,13 @@ export class WorksheetProxy extends Resolvable<SheetModel> {
   get id(): string {
     return this.get("id");
   }
-  get visibility(): string {
+  get visibility(): Excel.Worksheet["visibility"] {
     return this.get("visibility");
   }
-  set visibility(v: string) {
+  set visibility(v: Excel.Worksheet["visibility"]) {
     this.context.enqueue(() => {
       this.target().visibility = v as SheetModel["visibility"];
     });
-  }
-  set tabColor(_v: string) {
-    this.context.enqueue(() => this.target());
   }
   get notes(): NoteCollectionProxy {
     return (this.notesProxy ??= new NoteCollectionProxy(this.context, this));
@@ -514,7 +487,7 @@ export class WorksheetProxy extends Resolvable<SheetModel> {
   }
 }
 
-class WorksheetProtectionProxy extends ClientObject {
+class WorksheetProtectionProxy extends ClientObject implements Pick<Excel.WorksheetProtection, "protected"> {
   protected readonly typeName = "WorksheetProtection";
   constructor(
     context: FakeRequestContext,
@@ -588,7 +561,7 @@ function looksNumeric(text: string): boolean {
   return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text.trim());
 }
 
-export class RangeProxy extends Resolvable<RangeTarget> {
+export class RangeProxy extends Resolvable<RangeTarget> implements Pick<Excel.Range, "address" | "rowIndex" | "columnIndex" | "rowCount" | "columnCount" | "values" | "formulas" | "numberFormat" | "valueTypes" | "text" | "select" | "clear"> {
   protected readonly typeName = "Range";
   readonly format: RangeFormatProxy;
   readonly conditionalFormats: ConditionalFormatCollectionProxy;
@@ -683,7 +656,7 @@ export class RangeProxy extends Resolvable<RangeTarget> {
       cell.numberFormat = String(x);
     }, v, "numberFormat");
   }
-  get valueTypes(): string[][] {
+  get valueTypes(): Excel.Range["valueTypes"] {
     return this.get("valueTypes");
   }
   get text(): string[][] {
@@ -735,15 +708,6 @@ export class RangeProxy extends Resolvable<RangeTarget> {
   }
   getCell(row: number, col: number): RangeProxy {
     return this.derived(({ rect }) => ({ top: rect.top + row, left: rect.left + col, bottom: rect.top + row, right: rect.left + col }));
-  }
-  getResizedRange(deltaRows: number, deltaCols: number): RangeProxy {
-    return this.derived(({ rect }) => ({ ...rect, bottom: rect.bottom + deltaRows, right: rect.right + deltaCols }));
-  }
-  getOffsetRange(rows: number, cols: number): RangeProxy {
-    return this.derived(({ rect }) => ({ top: rect.top + rows, bottom: rect.bottom + rows, left: rect.left + cols, right: rect.right + cols }));
-  }
-  getEntireColumn(): RangeProxy {
-    return this.derived(({ rect }) => ({ ...rect, top: 0, bottom: MAX_ROWS - 1 }));
   }
   /** ExcelApi 1.13. Office documents that it fails when the range holds more than 512 merged areas. */
   getMergedAreasOrNullObject(): RangeAreasProxy {
@@ -797,7 +761,6 @@ export class RangeProxy extends Resolvable<RangeTarget> {
     this.context.enqueue(() => {
       const { sheet, rect } = this.target();
       this.context.host.model.selection = { sheet: sheet.name, address: rectAddress(rect) };
-      for (const h of [...this.context.host.selectionHandlers]) void Promise.resolve().then(() => h({ type: "WorksheetSelectionChanged", worksheetId: sheet.id, address: rectAddress(rect) }));
     });
   }
   /** Inserts cells, shifting the existing ones right (entire columns: merges widen as in Excel). */
@@ -931,7 +894,7 @@ function setCellInput(cell: CellModel, x: unknown, asFormula: boolean): void {
   cell.value = text;
 }
 
-export class RangeAreasProxy extends Resolvable<{ sheet: SheetModel; areas: Rect[] }> {
+export class RangeAreasProxy extends Resolvable<{ sheet: SheetModel; areas: Rect[] }> implements Pick<Excel.RangeAreas, "address" | "areaCount"> {
   protected readonly typeName = "RangeAreas";
   constructor(context: FakeRequestContext, resolver: () => { sheet: SheetModel; areas: Rect[] } | null) {
     super(context, resolver, true, "");
@@ -1030,9 +993,6 @@ class RangeFormatProxy extends ClientObject {
   set verticalAlignment(v: string) {
     this.setStyle("verticalAlignment", v);
   }
-  autofitColumns(): void {
-    this.context.enqueue(() => this.range.target());
-  }
   autofitRows(): void {
     this.context.enqueue(() => this.range.target());
   }
@@ -1088,7 +1048,7 @@ function fillTintOf(cell: CellModel | undefined): number | null {
   return cell?.fill ? 0 : null;
 }
 
-class RangeFillProxy extends ClientObject {
+class RangeFillProxy extends ClientObject implements Pick<Excel.RangeFill, "color" | "pattern" | "clear"> {
   protected readonly typeName = "RangeFill";
   constructor(
     context: FakeRequestContext,
@@ -1119,8 +1079,22 @@ class RangeFillProxy extends ClientObject {
       cell.fill = normaliseColor(v);
     }));
   }
-  get pattern(): string {
+  get pattern(): Excel.RangeFill["pattern"] {
     return this.get("pattern");
+  }
+  /** ExcelApi 1.9; the in-memory Excel draws solid fills only, so a pattern is recorded, not drawn. */
+  set pattern(v: Excel.RangeFill["pattern"]) {
+    this.context.enqueue(() => {
+      this.context.requireApi("1.9", "RangeFill.pattern");
+      this.range.forEachCell((cell) => {
+        cell.style = { ...cell.style, fillPattern: v };
+      });
+    });
+  }
+  set patternColor(v: string) {
+    this.context.enqueue(() => this.range.forEachCell((cell) => {
+      cell.style = { ...cell.style, fillPatternColor: normaliseColor(v) };
+    }));
   }
   clear(): void {
     this.context.enqueue(() => this.range.forEachCell((cell) => {
@@ -1129,7 +1103,7 @@ class RangeFillProxy extends ClientObject {
   }
 }
 
-class RangeFontProxy extends ClientObject {
+class RangeFontProxy extends ClientObject implements Pick<Excel.RangeFont, "color" | "bold" | "size"> {
   protected readonly typeName = "RangeFont";
   constructor(
     context: FakeRequestContext,
@@ -1167,11 +1141,6 @@ class RangeFontProxy extends ClientObject {
       cell.style = { ...cell.style, fontSize: v };
     }));
   }
-  set italic(v: boolean) {
-    this.context.enqueue(() => this.range.forEachCell((cell) => {
-      cell.style = { ...cell.style, italic: v };
-    }));
-  }
 }
 
 function normaliseColor(v: string): string {
@@ -1194,17 +1163,10 @@ class ConditionalFormatCollectionProxy {
     });
     return new ConditionalFormatProxy(this.context, holder);
   }
-  clearAll(): void {
-    this.context.enqueue(() => {
-      const { sheet } = this.range.writableTarget();
-      sheet.conditionalFormats = [];
-    });
-  }
 }
 
 class ConditionalFormatProxy {
   readonly custom: unknown;
-  readonly textComparison: unknown;
   constructor(context: FakeRequestContext, holder: { record: ConditionalFormatRecord | null }) {
     const setter = (apply: (r: ConditionalFormatRecord, v: unknown) => void) => (v: unknown) =>
       context.enqueue(() => {
@@ -1219,15 +1181,6 @@ class ConditionalFormatProxy {
       rule: Object.defineProperty({}, "formula", { set: setter((r, v) => (r.formula = String(v))) }),
       format: format(),
     };
-    const textComparison = { format: format() };
-    Object.defineProperty(textComparison, "rule", {
-      set: setter((r, v) => {
-        const rule = v as { operator: string; text: string };
-        r.operator = rule.operator;
-        r.text = rule.text;
-      }),
-    });
-    this.textComparison = textComparison;
   }
 }
 
@@ -1328,7 +1281,7 @@ export class NoteCollectionProxy extends ClientObject {
   }
 }
 
-export class NoteProxy extends Resolvable<{ sheet: SheetModel; addr: string }> {
+export class NoteProxy extends Resolvable<{ sheet: SheetModel; addr: string }> implements Pick<Excel.Note, "content" | "delete"> {
   protected readonly typeName = "Note";
   constructor(context: FakeRequestContext, resolver: () => { sheet: SheetModel; addr: string } | null, orNull: boolean) {
     super(context, resolver, orNull, "The note does not exist.");
@@ -1343,7 +1296,6 @@ export class NoteProxy extends Resolvable<{ sheet: SheetModel; addr: string }> {
       this.context.responseBytes += payloadSize(content);
       return content;
     }
-    if (name === "authorName") return "在内存中的 Excel";
     return super.readScalar(name);
   }
   get content(): string {
@@ -1422,23 +1374,15 @@ export class CommentCollectionProxy extends ClientObject {
   getItemOrNullObject(id: string): CommentProxy {
     return new CommentProxy(this.context, () => this.model.comments.find((c) => c.id === id) ?? null, true);
   }
-  getItemByCell(where: RangeProxy | string): CommentProxy {
-    return new CommentProxy(this.context, () => {
-      const { sheet, row, col } = resolveCell(this.context, null, where);
-      return this.model.comments.find((c) => c.sheet === sheet && c.row === row && c.col === col) ?? null;
-    }, false);
-  }
 }
 
-export class CommentProxy extends Resolvable<CommentModel> {
+export class CommentProxy extends Resolvable<CommentModel> implements Pick<Excel.Comment, "id" | "content" | "delete"> {
   protected readonly typeName = "Comment";
-  readonly replies: CommentReplyCollectionProxy;
   constructor(context: FakeRequestContext, resolver: () => CommentModel | null, orNull: boolean) {
     super(context, () => {
       context.requireApi("1.10", "Comment");
       return resolver();
     }, orNull, "The comment does not exist.");
-    this.replies = new CommentReplyCollectionProxy(context, this);
   }
   protected override scalarProps(): string[] {
     return ["id", "content"];
@@ -1473,65 +1417,6 @@ export class CommentProxy extends Resolvable<CommentModel> {
       const model = this.context.host.model;
       model.comments = model.comments.filter((x) => x !== c);
       this.context.dirty.add(c.sheet);
-    });
-  }
-}
-
-class CommentReplyCollectionProxy {
-  constructor(
-    private readonly context: FakeRequestContext,
-    private readonly comment: CommentProxy,
-  ) {}
-  add(content: string): CommentReplyProxy {
-    let created: { comment: CommentModel; id: string } | null = null;
-    this.context.enqueue(() => {
-      const c = this.comment.target();
-      const id = `reply-${this.context.host.model.nextId++}`;
-      c.replies.push({ id, content: String(content) });
-      created = { comment: c, id };
-      this.context.dirty.add(c.sheet);
-    });
-    return new CommentReplyProxy(this.context, () => created, false);
-  }
-  private lookup(id: string): () => { comment: CommentModel; id: string } | null {
-    return () => {
-      const c = this.comment.targetOrNull();
-      return c && c.replies.some((r) => r.id === id) ? { comment: c, id } : null;
-    };
-  }
-  getItem(id: string): CommentReplyProxy {
-    return new CommentReplyProxy(this.context, this.lookup(id), false);
-  }
-  getItemOrNullObject(id: string): CommentReplyProxy {
-    return new CommentReplyProxy(this.context, this.lookup(id), true);
-  }
-}
-
-class CommentReplyProxy extends Resolvable<{ comment: CommentModel; id: string }> {
-  protected readonly typeName = "CommentReply";
-  constructor(context: FakeRequestContext, resolver: () => { comment: CommentModel; id: string } | null, orNull: boolean) {
-    super(context, resolver, orNull, "The reply does not exist.");
-  }
-  protected override scalarProps(): string[] {
-    return ["id", "content"];
-  }
-  protected override readScalar(name: string): unknown {
-    const { comment, id } = this.target();
-    if (name === "id") return id;
-    if (name === "content") return comment.replies.find((r) => r.id === id)?.content ?? "";
-    return super.readScalar(name);
-  }
-  get id(): string {
-    return this.get("id");
-  }
-  get content(): string {
-    return this.get("content");
-  }
-  delete(): void {
-    this.context.enqueue(() => {
-      const { comment, id } = this.target();
-      comment.replies = comment.replies.filter((r) => r.id !== id);
-      this.context.dirty.add(comment.sheet);
     });
   }
 }
