@@ -314,4 +314,27 @@ describe("documented constraints the in-memory Excel enforces (test/support/in-m
       await ctx.sync();
     })).rejects.toMatchObject({ code: "InvalidArgument" });
   });
+
+  test("onChanged fires for data written through the API, not for formats or notes (those are onFormatChanged and note events)", async () => {
+    const fake = createInMemoryExcel(book());
+    const seen: unknown[] = [];
+    await runner(fake)(async (ctx) => {
+      ctx.workbook.worksheets.onChanged.add(async (e) => void seen.push(e));
+      await ctx.sync();
+    });
+    await runner(fake)(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("表一").getRange("D4");
+      r.format.fill.color = "#FFC7CE";
+      ctx.workbook.worksheets.getItem("表一").notes.add("D4", "批注");
+      await ctx.sync();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(seen).toHaveLength(0);
+    await runner(fake)(async (ctx) => {
+      ctx.workbook.worksheets.getItem("表一").getRange("D4").values = [["新值"]];
+      await ctx.sync();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(seen).toHaveLength(1);
+  });
 });

@@ -666,7 +666,7 @@ export class RangeProxy extends Resolvable<RangeTarget> implements Pick<Excel.Ra
   private write(apply: (cell: CellModel, x: unknown) => void, v: unknown, what: string): void {
     this.context.requestBytes += payloadSize(v);
     this.context.enqueue(() => {
-      const { sheet, rect } = this.writableTarget();
+      const { sheet, rect } = this.writableTarget(what === "numberFormat" ? "format" : "data");
       const rows = rect.bottom - rect.top + 1;
       const cols = rect.right - rect.left + 1;
       const scalar = !Array.isArray(v);
@@ -684,13 +684,17 @@ export class RangeProxy extends Resolvable<RangeTarget> implements Pick<Excel.Ra
       }
     });
   }
-  /** The target, refusing writes to a protected sheet the way Excel does. */
-  writableTarget(): RangeTarget {
+  /**
+   * The target, refusing writes to a protected sheet the way Excel does. A data write ("data") fires
+   * onChanged after the sync; a format write does not: Excel reports those through onFormatChanged
+   * (ExcelApi 1.9), which the adapter does not listen to.
+   */
+  writableTarget(kind: "data" | "format" = "format"): RangeTarget {
     const t = this.target();
     if (t.sheet.protected) {
       throw new OfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
     }
-    this.context.dirty.add(t.sheet);
+    if (kind === "data") this.context.dirty.add(t.sheet);
     return t;
   }
   forEachCell(fn: (cell: CellModel, row: number, col: number) => void): void {
@@ -767,7 +771,7 @@ export class RangeProxy extends Resolvable<RangeTarget> implements Pick<Excel.Ra
   insert(shift: string): RangeProxy {
     this.context.enqueue(() => {
       if (shift !== "Right") throw new OfficeError("InvalidArgument", `Only shift Right is implemented in the in-memory Excel (got ${shift}).`);
-      const { sheet, rect } = this.writableTarget();
+      const { sheet, rect } = this.writableTarget("data");
       const width = rect.right - rect.left + 1;
       const inBand = (r: number): boolean => r >= rect.top && r <= rect.bottom;
       const moved = new Map<string, CellModel>();
@@ -821,7 +825,7 @@ export class RangeProxy extends Resolvable<RangeTarget> implements Pick<Excel.Ra
   }
   clear(applyTo?: string): void {
     this.context.enqueue(() => {
-      const { sheet, rect } = this.writableTarget();
+      const { sheet, rect } = this.writableTarget(applyTo === "Formats" ? "format" : "data");
       // Only cells that exist can hold anything: a whole-sheet clear stays cheap.
       for (const [k, cell] of sheet.cells) {
         const [r, c] = k.split(",").map(Number);
@@ -1260,7 +1264,6 @@ export class NoteCollectionProxy extends ClientObject {
       if (sheet.protected) throw new OfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
       if (sheet.notes.has(addr)) throw new OfficeError("InvalidArgument", `The cell ${addr} already has a note.`);
       sheet.notes.set(addr, String(content));
-      this.context.dirty.add(sheet);
       where = { sheet, addr };
     });
     return new NoteProxy(this.context, () => where, false);
@@ -1314,7 +1317,6 @@ export class NoteProxy extends Resolvable<{ sheet: SheetModel; addr: string }> i
       const { sheet, addr } = this.target();
       if (sheet.protected) throw new OfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
       sheet.notes.set(addr, String(v));
-      this.context.dirty.add(sheet);
     });
   }
   delete(): void {
@@ -1322,7 +1324,6 @@ export class NoteProxy extends Resolvable<{ sheet: SheetModel; addr: string }> i
       const { sheet, addr } = this.target();
       if (sheet.protected) throw new OfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
       sheet.notes.delete(addr);
-      this.context.dirty.add(sheet);
     });
   }
 }
@@ -1364,7 +1365,6 @@ export class CommentCollectionProxy extends ClientObject {
       }
       created = { id: `comment-${this.model.nextId++}`, sheet, row, col, content: String(content), replies: [] };
       this.model.comments.push(created);
-      this.context.dirty.add(sheet);
     });
     return new CommentProxy(this.context, () => created, false);
   }
@@ -1416,7 +1416,6 @@ export class CommentProxy extends Resolvable<CommentModel> implements Pick<Excel
       if (c.sheet.protected) throw new OfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
       const model = this.context.host.model;
       model.comments = model.comments.filter((x) => x !== c);
-      this.context.dirty.add(c.sheet);
     });
   }
 }
