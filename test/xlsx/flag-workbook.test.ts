@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { flagWorkbook, noteText, unflagWorkbook } from "../../src/xlsx/flag-workbook";
-import { toCellValue } from "../../src/xlsx/read-workbook";
+import { readWorkbook, toCellValue } from "../../src/xlsx/read-workbook";
 import { BACKUP_CELL_CHARS, encodeBackup, fingerprint } from "../../src/core/flags";
 import { BACKUP_SHEET, NOTE_MARKER, type FlagBackupRecord, type FlagMark } from "../../src/core/flags/types";
 
@@ -314,6 +314,8 @@ describe("the backup sheet", () => {
     expect(flag.problems[0].message).toContain("不是大练兵助手写的备份");
     expect(wb.getWorksheet(BACKUP_SHEET)!.getCell("A1").value).toBe("我自己的表");
     expect(wb.getWorksheet("攻坚")!.getCell("I3").fill).toEqual(GREEN);
+    // It is the user's sheet: scanned like any other.
+    expect(readWorkbook(wb).map((g) => g.name)).toContain(BACKUP_SHEET);
   });
 
   it("restores a record written by the Excel add-in from its portable fields", async () => {
