@@ -452,6 +452,16 @@ export async function unflagWorkbook(context: Excel.RequestContext, support: Not
     for (const step of plan.restore) await batches.add(step.note.kind === "set" ? (step.note.text ?? "").length : 0, () => queueRestore(context, step, comments.ids, support));
     await batches.flush();
     await writeBackup(context, backup.kind === "ours", plan.backup, [], "清除标注");
+    // Notes written by a newer Excel (or the CLI) cannot be touched here: say so rather than leave them silently.
+    const noteLeft = support === "notes" ? [] : plan.restore.filter((s) => s.record.notePrint !== null);
+    if (noteLeft.length > 0) {
+      const first = noteLeft[0].record;
+      problems.push({
+        sheet: first.sheet,
+        cell: first.cell,
+        message: `已恢复填充色和字体颜色，但此版本的 Excel 不能修改单元格批注（需要 ExcelApi 1.18）：“${first.sheet}”!${first.cell}${noteLeft.length > 1 ? `等 ${noteLeft.length} 个单元格` : ""}中大练兵助手写的批注（以“${NOTE_MARKER}”开头）请手动删除，或在 Microsoft 365 中再清除一次标注。`,
+      });
+    }
   }
   if (support === "notes" && (backup.kind !== "ours" || plan.write)) {
     const covered = new Set(records.map((r) => cellKey(r.sheet, r.cell)));

@@ -239,3 +239,14 @@ test("over Excel on the web's 5 MB limit: scan, flag and unflag of a sheet with 
   expect(await adapter.unflag()).toMatchObject({ restored: 300, skipped: 0, problems: [] });
   expect(asSeen(fake.snapshot())).toEqual(before);
 }, 60_000);
+
+test("unflag on an Excel without notes (ExcelApi 1.10): fills come back, and the notes it cannot remove are named", async () => {
+  const before = decorated();
+  const { fake, adapter } = setup(before);
+  await adapter.flag(await adapter.scan(options));
+  fake.setApiVersion("1.10");
+  const result = await adapter.unflag();
+  expect(result.restored).toBe(2);
+  expect(result.problems).toEqual([expect.objectContaining({ message: expect.stringContaining("不能修改单元格批注（需要 ExcelApi 1.18）：“攻坚任务”!E3等 2 个单元格") })]);
+  expect(cell(fake.snapshot(), "E3").fill).toBe("#00B050");
+});
