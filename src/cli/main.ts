@@ -7,6 +7,7 @@ import { localToday, parseIsoDate } from "../core/dates";
 import { DEFAULT_DUE_SOON_DAYS } from "../core/milestones/types";
 import { formatRulesCatalog } from "../core/rules";
 import type { RuleSetId } from "../core/rules/types";
+import type { Problem } from "../core/grid";
 import { chineseDate, toJsonReport, type GroupBy } from "../core/scan";
 import { flagXlsxWorkbook, scanXlsxWorkbook, unflagXlsxWorkbook } from "../xlsx/adapter";
 import { filterScan } from "./filters";
@@ -211,14 +212,13 @@ async function runFlag(args: ParsedArgs, io: Io): Promise<number> {
   const asOf = asOfOption(args, io.now);
   const dueSoonDays = dueSoonOption(args);
   const { wb, result, lostOnSave } = await scanFile(input, asOf, dueSoonDays);
-  const { marks, flagged, restored, skipped } = flagXlsxWorkbook(wb, result);
+  const { marks, ...outcome } = flagXlsxWorkbook(wb, result);
+  const flagged = outcome.flagged;
   await saveWorkbook(wb, output);
-  const red = marks.filter((m) => m.level === "overdue").length;
-  const amber = marks.length - red;
   const lines = [
-    `截至${chineseDate(asOf)}：已标注 ${flagged} 个单元格（红色·有逾期节点 ${red} 个，黄色·有临期节点 ${amber} 个）。`,
-    restored > 0 ? `原有的 ${restored} 处标注已先撤销，再按新的日期重新标注。` : "",
-    skippedWarning(skipped),
+    `截至${chineseDate(asOf)}：已标注 ${flagged} 个单元格（红色·有逾期节点 ${outcome.overdue} 个，黄色·有临期节点 ${flagged - outcome.overdue} 个）。`,
+    outcome.restored > 0 ? `原有标注中已不再逾期或临期的 ${outcome.restored} 个单元格已恢复原样。` : "",
+    problemsWarning(outcome.problems),
     `已另存为：${output}（原文件未改动）`,
     `撤销标注：${suggestedCommand(["unflag", { path: output }, "-o", { path: siblingName(output, "撤销标注") }])}`,
   ].filter(Boolean);
@@ -235,11 +235,12 @@ async function runFlag(args: ParsedArgs, io: Io): Promise<number> {
   return 0;
 }
 
-/** Flagged cells that moved or were cleared by hand since flagging: left alone, and named. */
-function skippedWarning(skipped: string[]): string {
-  if (skipped.length === 0) return "";
-  const shown = skipped.slice(0, 5).join("、") + (skipped.length > 5 ? `等${skipped.length}个单元格` : "");
-  return `注意：${shown}已不是当初标注的样子（标注后插入或删除了行列，或标注已被手动清除），为免改错单元格，未自动恢复；请手动检查这些单元格及附近单元格的填充色和批注。`;
+/** What flag or unflag left alone, and why (the engine's Chinese messages, each naming its sheet and cell). */
+function problemsWarning(problems: Problem[]): string {
+  if (problems.length === 0) return "";
+  const shown = problems.slice(0, 10).map((p) => `注意：${p.message}`);
+  if (problems.length > 10) shown.push(`……另有 ${problems.length - 10} 处同类情况未列出。`);
+  return shown.join("\n");
 }
 
 /** The copy is written by ExcelJS, which cannot carry some parts over: say so rather than lose them unnoticed. */
@@ -251,13 +252,17 @@ function lostOnSaveWarning(lostOnSave: string[]): string {
 async function runUnflag(args: ParsedArgs, io: Io): Promise<number> {
   const { input, output } = inputAndOutput(args);
   const { wb, lostOnSave } = await openWorkbook(input);
-  const { restored, skipped } = unflagXlsxWorkbook(wb);
+  const outcome = unflagXlsxWorkbook(wb);
   await saveWorkbook(wb, output);
   const lines = [
-    restored > 0 || skipped.length > 0
-      ? `已撤销 ${restored} 个单元格的标注，恢复原来的填充色、字体颜色和批注。`
-      : "该文件中没有大练兵助手的标注，副本与原文件内容相同。",
-    skippedWarning(skipped),
+    outcome.skipped > 0
+      ? `已撤销 ${outcome.restored} 个单元格的标注；另有 ${outcome.skipped} 个单元格未能撤销（见下）。`
+      : outcome.restored > 0
+        ? `已撤销 ${outcome.restored} 个单元格的标注，恢复原来的填充色、字体颜色和批注。`
+        : outcome.problems.length > 0
+          ? "未撤销任何标注（见下）。"
+          : "该文件中没有大练兵助手的标注，副本与原文件内容相同。",
+    problemsWarning(outcome.problems),
     `已另存为：${output}`,
     lostOnSaveWarning(lostOnSave),
   ].filter(Boolean);

@@ -6,21 +6,21 @@ import type { Problem } from "../core/grid";
 import { scanWorkbook } from "../core/scan";
 import type { ScanResult } from "../core/scan/types";
 import { markDoneInSheet, undoMarkDoneInSheet } from "./done-column";
-import { flagWorkbook, unflagWorkbook } from "./flags";
+import { type FlagResult, type UnflagResult, flagWorkbook, unflagWorkbook } from "./flags";
 import { insertFormulaColumnsInWorkbook } from "./formula-columns";
-import { API, type OfficeHost, detectNoteSupport, errorText, isOfficeError, resolveHost } from "./host";
+import { API, type OfficeHost, type RunOptions, detectNoteSupport, errorText, isOfficeError, resolveHost } from "./host";
 import { type ReadOptions, readWorkbook } from "./read";
 import { insertScorecardSheet } from "./scorecard";
 import type { DoneUndo, NoteSupport, ScanProgress, WorkbookAdapter } from "./types";
 
-export interface ExcelAdapterOptions {
+export interface ExcelAdapterOptions extends RunOptions {
   /** Excel and Office to use; the globals office.js defines when omitted. */
   host?: OfficeHost;
 }
 
 export interface ExcelWorkbookAdapter extends WorkbookAdapter {
-  flag(scan: ScanResult): Promise<{ flagged: number; noteSupport: NoteSupport; problems: Problem[] }>;
-  unflag(): Promise<{ restored: number; problems: Problem[] }>;
+  flag(scan: ScanResult): Promise<FlagResult>;
+  unflag(): Promise<UnflagResult>;
   insertFormulaColumns(): Promise<{ tables: number; added: boolean; problems: Problem[] }>;
 }
 
@@ -38,7 +38,7 @@ function protectedScanNotes(sheets: { name: string; isProtected: boolean }[]): P
 const TOO_OLD_TO_FLAG = `此版本的 Excel 不支持读取单元格格式（需要 ExcelApi ${API.cellProperties}），无法就地标注或清除标注；请升级 Office 后重试。`;
 
 export function createExcelAdapter(options: ExcelAdapterOptions = {}): ExcelWorkbookAdapter {
-  const host = resolveHost(options.host);
+  const host = resolveHost(options.host, options);
   const noteSupport = (): NoteSupport => detectNoteSupport(host.isSetSupported);
   // ExcelApi 1.13: Range.getMergedAreasOrNullObject; without it tables are read as unmerged.
   const readOptions = (): ReadOptions => ({ mergedAreas: host.isSetSupported(API.mergedAreas) });

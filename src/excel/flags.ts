@@ -1,15 +1,37 @@
 /**
- * Flag and unflag in place (docs/design.md §6, issue 4 §1): reads run in a few syncs, every write goes in one
- * final batch. What unflag needs is kept in the very hidden sheet BACKUP_SHEET, so it works after the
- * file is closed and reopened, for a colleague, and for the CLI (portable fields) as well.
- * Values and formulas are never written.
+ * Flag and unflag in place (docs/design.md §6, issue 8 §1) over Office.js. Every decision is the core engine's
+ * (src/core/flags/engine.ts); this file reads the cells' looks, carries out the plan and keeps the
+ * backup sheet in the one backup format. Values and formulas are never written.
+ *
+ * Office batches are not transactions (a failed sync may leave part of it done), so the order is
+ * chosen to lose nothing whatever step fails: 1) the backup, holding every cell about to be painted or
+ * restored; 2) paints and restores, in batches under Excel on the web's 5 MB request limit; 3) the
+ * final backup. Re-running after a failure finds each painted cell in the backup, still itself.
  */
-import { BACKUP_SHEET, FLAG_STYLE, NOTE_MARKER, combineNote, decodeBackup, encodeBackup, planFlags, stripOwnNote } from "../core/flags";
-import type { FlagBackupRecord, FlagMark } from "../core/flags/types";
+import {
+  BACKUP_SHEET,
+  FLAG_STYLE,
+  NOTE_MARKER,
+  cellKey,
+  cellsToRead,
+  decodeBackup,
+  encodeBackup,
+  orphanFlags,
+  planFlag,
+  planUnflag,
+  type BackupState,
+  type CellLook,
+  type CellState,
+  type DamagedBackupRow,
+  type FlagBackupRecord,
+  type FlagPlan,
+  type RestoreStep,
+} from "../core/flags";
 import type { CellValue, Problem } from "../core/grid";
 import type { ScanResult } from "../core/scan/types";
-import { isProtectionError, protectedWriteMessage } from "./host";
-import { loadSheetInfos } from "./read";
+import { planFlags } from "../core/flags";
+import { isPayloadError, isProtectionError, protectedWriteMessage } from "./host";
+import { loadSheetInfos, toCellValue, type SheetInfo } from "./read";
 import type { NoteSupport } from "./types";
 
 /** What the excel shell keeps in FlagBackupRecord.exact. */
@@ -18,7 +40,7 @@ interface ExactState {
   fill: { color: string; pattern: string; patternColor?: string };
   font: { color: string };
   /** How our note was written: a cell note, a threaded comment (its id), or nothing. */
-  mode: NoteSupport;
+  mode?: NoteSupport;
   commentId?: string;
 }
 
@@ -36,6 +58,16 @@ type CellProps = {
 const PROPS_TO_READ = { format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true }, font: { color: true } } };
 
 /**
+ * Cells per read batch, halved when Excel answers ResponsePayloadSizeLimitExceeded (Excel on the web:
+ * 5 MB per request and per response; a note alone can hold 32,767 characters).
+ */
+export const READ_BATCH_CELLS = 1000;
+/** Characters of text (notes, backup cells) per write batch: well under the 5 MB request limit. */
+export const WRITE_BATCH_CHARS = 1_000_000;
+/** A write batch also ends after this many cells (each cell is a few requests of its own). */
+export const WRITE_BATCH_CELLS = 2000;
+
+/**
  * Whether a cell has no fill. Excel reports fill.color "#FFFFFF" both for "no fill" and for a white
  * fill (office-js issues #4900, #6218). FillPattern "None" says "no fill"; where pattern comes back
  * null (reported in #4900), Microsoft's answer there is that tintAndShade is null for "no fill" and a
@@ -48,11 +80,10 @@ export function isNoFill(fill: { pattern?: string | null; tintAndShade?: number 
   return false;
 }
 
-/** The fill to keep for a cell as getCellProperties reported it. */
 function fillState(fill: NonNullable<CellProps["format"]>["fill"]): ExactState["fill"] {
   if (isNoFill(fill)) return { color: fill?.color ?? "#FFFFFF", pattern: "None" };
   const pattern = fill?.pattern ?? "Solid";
-  const state: ExactState["fill"] = { color: fill?.color ?? "#FFFFFF", pattern };
+  const state: ExactState["fill"] = { color: (fill?.color ?? "#FFFFFF").toUpperCase(), pattern };
   if (pattern !== "Solid" && fill?.patternColor) state.patternColor = fill.patternColor;
   return state;
 }
@@ -60,254 +91,259 @@ function fillState(fill: NonNullable<CellProps["format"]>["fill"]): ExactState["
 function parseExact(record: FlagBackupRecord): ExactState | null {
   if (record.shell !== "excel" || !record.exact) return null;
   try {
-    return JSON.parse(record.exact) as ExactState;
+    const x = JSON.parse(record.exact) as ExactState;
+    const ok = typeof x?.fill?.color === "string" && typeof x.fill.pattern === "string" && typeof x?.font?.color === "string";
+    return ok ? x : null;
   } catch {
     return null;
   }
 }
 
-function recordKey(sheet: string, cell: string): string {
-  return `${sheet}\u0000${cell.toUpperCase()}`;
-}
-
-function protectedMessage(sheet: string, count: number, action: string): Problem {
-  return {
-    sheet,
-    cell: "",
-    message: `工作表“${sheet}”受保护，无法${action}其中的 ${count} 个单元格；请先撤销工作表保护（审阅 → 撤销工作表保护）后重试。`,
-  };
-}
-
-/** Cell values for the backup sheet: text stays text (the cells are formatted "@"). */
-function backupMatrix(records: FlagBackupRecord[]): (string | number | boolean)[][] {
-  const rows = encodeBackup(records);
-  const width = Math.max(...rows.map((r) => r.length));
-  return rows.map((r) => {
-    const out: (string | number | boolean)[] = [];
-    for (let c = 0; c < width; c++) {
-      const v: CellValue | undefined = r[c];
-      out.push(v === null || v === undefined ? "" : typeof v === "object" ? v.error : v);
-    }
-    return out;
-  });
-}
-
-function fromSheetValues(values: unknown[][]): CellValue[][] {
-  return values.map((row) => row.map((v) => (v === "" || v === null || v === undefined ? null : (v as CellValue))));
-}
-
-/**
- * Reads the backup sheet, if any (two syncs). The sheet is very hidden (ExcelApi 1.2 for setting
- * Worksheet.visibility): Excel's UI does not list it, but worksheets.getItem and its ranges work on it.
- */
-async function readBackup(context: Excel.RequestContext): Promise<{ exists: boolean; records: FlagBackupRecord[] }> {
-  const sheet = context.workbook.worksheets.getItemOrNullObject(BACKUP_SHEET);
-  await context.sync();
-  if (sheet.isNullObject) return { exists: false, records: [] };
-  const used = sheet.getUsedRangeOrNullObject(true).load("values");
-  await context.sync();
-  return { exists: true, records: used.isNullObject ? [] : decodeBackup(fromSheetValues(used.values)) };
-}
-
-/**
- * Queues the backup sheet's new content (or its removal when nothing is left to restore).
- * ExcelApi 1.1: WorksheetCollection.add, Worksheet.delete; 1.7: getRangeByIndexes; 1.2: setting
- * Worksheet.visibility to "VeryHidden" (Excel.SheetVisibility.veryHidden: not even listed under Unhide).
- */
-function queueBackupWrite(context: Excel.RequestContext, exists: boolean, records: FlagBackupRecord[]): void {
-  const worksheets = context.workbook.worksheets;
-  if (records.length === 0) {
-    if (exists) worksheets.getItem(BACKUP_SHEET).delete();
-    return;
-  }
-  // A fresh sheet each time: nothing of an older, longer backup can linger below the new one.
-  if (exists) worksheets.getItem(BACKUP_SHEET).delete();
-  const sheet = worksheets.add(BACKUP_SHEET);
-  const matrix = backupMatrix(records);
-  const range = sheet.getRangeByIndexes(0, 0, matrix.length, matrix[0].length);
-  range.numberFormat = matrix.map((r) => r.map(() => "@"));
-  range.values = matrix;
-  sheet.visibility = "VeryHidden";
-}
-
-/**
- * Restores one cell's fill and font colour from its record (exact state when the add-in wrote it).
- * ExcelApi 1.1: RangeFill.clear() ("no fill" again, not white), RangeFill.color, RangeFont.color;
- * ExcelApi 1.9: RangeFill.pattern/patternColor for a patterned fill. Excel reports an "automatic" font
- * colour as a hex colour (black by default) and the API cannot set "automatic" back, so that colour
- * is written: it looks the same.
- */
-function queueStyleRestore(range: Excel.Range, record: FlagBackupRecord): void {
+function withExact(record: FlagBackupRecord, change: (x: ExactState) => void): void {
   const exact = parseExact(record);
-  const fillColor = exact ? (exact.fill.pattern === "None" ? null : exact.fill.color) : record.fillColor;
-  if (fillColor === null) range.format.fill.clear();
-  else {
-    range.format.fill.color = fillColor;
-    if (exact && exact.fill.pattern !== "Solid") {
-      range.format.fill.pattern = exact.fill.pattern as Excel.FillPattern;
-      if (exact.fill.patternColor) range.format.fill.patternColor = exact.fill.patternColor;
-    }
-  }
-  range.format.font.color = exact?.font.color ?? record.fontColor ?? "#000000";
+  if (!exact) return;
+  change(exact);
+  record.exact = JSON.stringify(exact);
 }
 
-/** The note text to restore: the user's own text as it is now, exactly as it was when unchanged. */
-function restoredNote(current: string | null, record: FlagBackupRecord): string | null {
-  if (current === null || !current.includes(NOTE_MARKER)) return current;
-  const user = stripOwnNote(current);
-  if (record.note !== null && user === record.note.replace(/\s+$/, "")) return record.note;
-  return user;
-}
+// ---------------------------------------------------------------------------------------------------
+// Reading
 
-export interface FlagResult {
-  flagged: number;
-  noteSupport: NoteSupport;
-  problems: Problem[];
-}
-
-export async function flagWorkbook(context: Excel.RequestContext, scan: ScanResult, support: NoteSupport): Promise<FlagResult> {
-  const marks = planFlags(scan);
-  const infos = await loadSheetInfos(context);
-  const known = new Map(infos.map((s) => [s.name, s]));
-  const backup = await readBackup(context);
-  const oldRecords = new Map(backup.records.map((r) => [recordKey(r.sheet, r.cell), r]));
-
-  const problems: Problem[] = [];
-  const blocked = new Map<string, number>();
-  const writable = (sheet: string): boolean => {
-    const info = known.get(sheet);
-    if (!info) return false;
-    if (info.isProtected) blocked.set(sheet, (blocked.get(sheet) ?? 0) + 1);
-    return !info.isProtected;
-  };
-  const targets = marks.filter((m) => writable(m.sheet));
-  const markKeys = new Set(targets.map((m) => recordKey(m.sheet, m.cell)));
-  // Cells flagged before and no longer due go back to what they were.
-  const stale = backup.records.filter((r) => !markKeys.has(recordKey(r.sheet, r.cell)));
-  const staleWritable = stale.filter((r) => known.has(r.sheet) && !known.get(r.sheet)!.isProtected);
-  const staleKept = stale.filter((r) => known.get(r.sheet)?.isProtected);
-
-  // One read batch: current fill/font colours and notes of every cell touched; threaded comments.
-  const sheetProxies = new Map<string, Excel.Worksheet>();
-  const sheetOf = (name: string): Excel.Worksheet => {
-    let ws = sheetProxies.get(name);
-    if (!ws) {
-      ws = context.workbook.worksheets.getItem(name);
-      sheetProxies.set(name, ws);
-    }
-    return ws;
-  };
-  // ExcelApi 1.18: Worksheet.notes.getItemOrNullObject(cell address) and Note.content (read/write).
-  const reads = targets.map((mark) => {
-    const range = sheetOf(mark.sheet).getRange(mark.cell);
-    const props = range.getCellProperties(PROPS_TO_READ);
-    const note = support === "notes" ? sheetOf(mark.sheet).notes.getItemOrNullObject(mark.cell).load("content") : null;
-    return { mark, range, props, note };
-  });
-  const staleReads = staleWritable.map((record) => {
-    const range = sheetOf(record.sheet).getRange(record.cell);
-    const note =
-      support === "notes" && parseExact(record)?.mode !== "comments" && parseExact(record)?.mode !== "fill-only"
-        ? sheetOf(record.sheet).notes.getItemOrNullObject(record.cell).load("content")
-        : null;
-    return { record, range, note };
-  });
-  // ExcelApi 1.10: Workbook.comments (threaded comments), Comment.id/content, Comment.getLocation().
-  const comments = support !== "fill-only" && (support === "comments" || backup.records.some((r) => parseExact(r)?.mode === "comments"))
-    ? context.workbook.comments.load("items/id,items/content")
-    : null;
+/**
+ * The backup sheet: absent, the user's own (visible), or ours. The sheet is very hidden (ExcelApi 1.1
+ * Worksheet.visibility): Excel's UI does not list it, but worksheets.getItem and its ranges work on it.
+ * ExcelApi 1.4: getUsedRangeOrNullObject (a null object, not ItemNotFound, on an empty sheet).
+ */
+async function readBackup(context: Excel.RequestContext, infos: SheetInfo[]): Promise<BackupState> {
+  const info = infos.find((s) => s.name.toLowerCase() === BACKUP_SHEET.toLowerCase());
+  if (!info) return decodeBackup(false, false, []);
+  if (info.visibility === "Visible") return decodeBackup(true, false, []);
+  const sheet = context.workbook.worksheets.getItem(info.name);
+  const used = sheet.getUsedRangeOrNullObject(true).load("rowCount,columnCount");
   await context.sync();
-
-  // Threaded comments: where they are (one more read, only on hosts that use them). The address of
-  // getLocation() carries the sheet name, quoted when Excel needs it ("'My Sheet'!B2").
-  const commentAt = new Map<string, string>();
-  const commentIds = new Set<string>();
-  if (comments) {
-    const located = comments.items.map((c) => ({ id: c.id, location: c.getLocation().load("address") }));
-    for (const c of comments.items) commentIds.add(c.id);
-    if (located.length > 0) await context.sync();
-    for (const { id, location } of located) {
-      const bang = location.address.lastIndexOf("!");
-      let sheet = location.address.slice(0, bang);
-      if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-      commentAt.set(recordKey(sheet, location.address.slice(bang + 1).replace(/\$/g, "")), id);
-    }
+  if (used.isNullObject) return decodeBackup(true, true, []);
+  const values: CellValue[][] = [];
+  // Backup rows can be long (a record split over cells of up to 30,000 characters): a few rows per read.
+  const rowsPerRead = Math.max(1, Math.floor(WRITE_BATCH_CHARS / (used.columnCount * 2000)));
+  for (let top = 0; top < used.rowCount; top += rowsPerRead) {
+    const n = Math.min(rowsPerRead, used.rowCount - top);
+    const range = sheet.getRangeByIndexes(top, 0, n, used.columnCount).load("values");
+    await context.sync();
+    for (const row of range.values) values.push(row.map((v) => toCellValue(v, undefined)));
   }
+  return decodeBackup(true, true, values);
+}
 
-  // The write batch.
-  const records: FlagBackupRecord[] = [];
-  const added: { record: FlagBackupRecord; comment: Excel.Comment }[] = [];
-  for (const { record, range, note } of staleReads) {
-    queueStyleRestore(range, record);
-    const exact = parseExact(record);
-    if (exact?.mode === "comments" && exact.commentId && commentIds.has(exact.commentId)) {
-      context.workbook.comments.getItem(exact.commentId).delete();
-    } else if (note && !note.isNullObject) {
-      const restored = restoredNote(note.content, record);
-      if (restored === null) note.delete();
-      else if (restored !== note.content) note.content = restored;
-    }
+interface ReadCell {
+  sheet: string;
+  cell: string;
+}
+
+/**
+ * Looks of the given cells: value, fill and font colour (getCellProperties, ExcelApi 1.9) and, with
+ * notes (ExcelApi 1.18), the note. Batches of READ_BATCH_CELLS, halved on a payload error.
+ */
+async function readLooks(context: Excel.RequestContext, cells: ReadCell[], infos: SheetInfo[], support: NoteSupport): Promise<Map<string, CellState>> {
+  const known = new Map(infos.map((s) => [s.name, s]));
+  const states = new Map<string, CellState>();
+  const readable: ReadCell[] = [];
+  for (const c of cells) {
+    const info = known.get(c.sheet);
+    if (!info || info.name === BACKUP_SHEET) states.set(cellKey(c.sheet, c.cell), "no-sheet");
+    else if (info.isProtected) states.set(cellKey(c.sheet, c.cell), "protected");
+    else readable.push(c);
   }
-  for (const { mark, range, props, note } of reads) {
-    const before = (props.value[0]?.[0] ?? {}) as CellProps;
-    const fill = fillState(before.format?.fill);
-    const font = { color: before.format?.font?.color ?? "#000000" };
-    const currentNote = note && !note.isNullObject ? note.content : null;
-    const old = oldRecords.get(recordKey(mark.sheet, mark.cell));
-    const oldExact = old ? parseExact(old) : null;
-    const exact: ExactState = oldExact ? { ...oldExact, mode: support } : { fill, font, mode: support };
-    delete exact.commentId;
+  let size = READ_BATCH_CELLS;
+  let at = 0;
+  while (at < readable.length) {
+    const batch = readable.slice(at, at + size);
+    const pending = batch.map((c) => {
+      const ws = context.workbook.worksheets.getItem(c.sheet);
+      const range = ws.getRange(c.cell).load("values,valueTypes");
+      const props = range.getCellProperties(PROPS_TO_READ);
+      const note = support === "notes" ? ws.notes.getItemOrNullObject(c.cell).load("content") : null;
+      return { c, range, props, note };
+    });
+    try {
+      await context.sync();
+    } catch (error) {
+      if (isPayloadError(error) && size > 1) {
+        size = Math.max(1, Math.floor(size / 2));
+        continue;
+      }
+      throw error;
+    }
+    for (const { c, range, props, note } of pending) {
+      const p = (props.value[0]?.[0] ?? {}) as CellProps;
+      const fill = fillState(p.format?.fill);
+      const font = { color: (p.format?.font?.color ?? "#000000").toUpperCase() };
+      const look: CellLook = {
+        value: toCellValue(range.values[0][0], range.valueTypes[0][0]),
+        fill: fill.pattern === "None" ? null : fill.color,
+        fontColor: font.color,
+        note: note && !note.isNullObject ? note.content : null,
+        exact: JSON.stringify({ fill, font } satisfies ExactState),
+      };
+      states.set(cellKey(c.sheet, c.cell), look);
+    }
+    at += batch.length;
+  }
+  return states;
+}
 
-    const colours = FLAG_STYLE[mark.level];
-    range.format.fill.color = colours.fill;
-    range.format.font.color = colours.font;
-    let comment: Excel.Comment | null = null;
-    if (support === "notes") {
-      // ExcelApi 1.18: NoteCollection.add(cellAddress: Range | string, content).
-      const text = combineNote(currentNote, mark.note);
-      if (note && !note.isNullObject) note.content = text;
-      else sheetOf(mark.sheet).notes.add(range, text);
-    } else if (support === "comments") {
-      const key = recordKey(mark.sheet, mark.cell);
-      const existing = commentAt.get(key);
-      if (existing && oldExact?.commentId === existing) {
-        // Our own thread from the last flag: replace its text.
-        context.workbook.comments.getItem(existing).content = mark.note;
-        exact.commentId = existing;
-      } else if (!existing) {
-        // ExcelApi 1.10: CommentCollection.add(cellAddress: Range | string, content) returns the new
-        // Comment; its id is read from that object after the sync (no lookup by cell needed).
-        comment = context.workbook.comments.add(range, mark.note).load("id");
+/** Threaded comments by cell (ExcelApi 1.10: Workbook.comments, Comment.getLocation). */
+async function readComments(context: Excel.RequestContext): Promise<{ at: Map<string, string>; ids: Set<string> }> {
+  const comments = context.workbook.comments.load("items/id");
+  await context.sync();
+  const located = comments.items.map((c) => ({ id: c.id, location: c.getLocation().load("address") }));
+  if (located.length > 0) await context.sync();
+  const at = new Map<string, string>();
+  for (const { id, location } of located) {
+    // The address carries the sheet name, quoted when Excel needs it ("'My Sheet'!B2").
+    const bang = location.address.lastIndexOf("!");
+    let sheet = location.address.slice(0, bang);
+    if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+    at.set(cellKey(sheet, location.address.slice(bang + 1)), id);
+  }
+  return { at, ids: new Set(located.map((l) => l.id)) };
+}
+
+/**
+ * Cells with a note of ours anywhere (ExcelApi 1.18: Worksheet.notes, Note.getLocation), for naming
+ * flags the backup does not cover. Only with notes: fills alone would need every cell's format.
+ */
+async function readOwnNotes(context: Excel.RequestContext, infos: SheetInfo[]): Promise<{ sheet: string; cell: string; look: CellLook }[]> {
+  const found: { sheet: string; note: string; location: Excel.Range }[] = [];
+  for (const info of infos.filter((s) => s.name !== BACKUP_SHEET)) {
+    const notes = context.workbook.worksheets.getItem(info.name).notes;
+    let contents: Excel.Note[];
+    try {
+      notes.load("items/content");
+      await context.sync();
+      contents = notes.items;
+    } catch (error) {
+      if (!isPayloadError(error)) throw error;
+      // All of a sheet's notes at once pass 5 MB: a few at a time (NoteCollection.getCount/getItemAt).
+      contents = await readNotesInParts(context, notes);
+    }
+    for (const n of contents) if (n.content.includes(NOTE_MARKER)) found.push({ sheet: info.name, note: n.content, location: n.getLocation().load("address") });
+  }
+  if (found.length > 0) await context.sync();
+  return found.map((o) => ({
+    sheet: o.sheet,
+    cell: o.location.address.slice(o.location.address.lastIndexOf("!") + 1).replace(/\$/g, ""),
+    look: { value: null, fill: null, fontColor: null, note: o.note },
+  }));
+}
+
+async function readNotesInParts(context: Excel.RequestContext, notes: Excel.NoteCollection): Promise<Excel.Note[]> {
+  const count = notes.getCount();
+  await context.sync();
+  const out: Excel.Note[] = [];
+  let size = 64;
+  while (out.length < count.value) {
+    const part = Array.from({ length: Math.min(size, count.value - out.length) }, (_, i) => notes.getItemAt(out.length + i).load("content"));
+    try {
+      await context.sync();
+    } catch (error) {
+      if (!isPayloadError(error) || size === 1) throw error;
+      size = Math.max(1, Math.floor(size / 2));
+      continue;
+    }
+    out.push(...part);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Writing
+
+/** Queues writes in batches and syncs each when it grows large (chars of text or cells). */
+class WriteBatches {
+  private chars = 0;
+  private cells = 0;
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly sheets: string[],
+    private readonly action: string,
+  ) {}
+  async add(chars: number, queue: () => void): Promise<void> {
+    if (this.cells > 0 && (this.chars + chars > WRITE_BATCH_CHARS || this.cells >= WRITE_BATCH_CELLS)) await this.flush();
+    queue();
+    this.chars += chars + 200;
+    this.cells += 1;
+  }
+  async flush(): Promise<void> {
+    this.chars = 0;
+    this.cells = 0;
+    await syncWrites(this.context, this.sheets, this.action);
+  }
+}
+
+/**
+ * Writes the backup sheet's content, reusing the sheet when it is there (a very hidden sheet cannot
+ * be deleted: Worksheet.delete throws InvalidOperation on it, as its reference says), or removes it
+ * when nothing is left: visibility "Hidden" first, then delete (ExcelApi 1.1).
+ */
+async function writeBackup(context: Excel.RequestContext, exists: boolean, records: FlagBackupRecord[], damaged: DamagedBackupRow[], action: string): Promise<boolean> {
+  const worksheets = context.workbook.worksheets;
+  if (records.length === 0 && damaged.length === 0) {
+    if (!exists) return false;
+    const sheet = worksheets.getItem(BACKUP_SHEET);
+    sheet.visibility = "Hidden";
+    sheet.delete();
+    await syncWrites(context, [BACKUP_SHEET], action);
+    return false;
+  }
+  const sheet = exists ? worksheets.getItem(BACKUP_SHEET) : worksheets.add(BACKUP_SHEET);
+  if (exists) sheet.getRange().clear();
+  // ExcelApi 1.1: visibility "VeryHidden" (Excel.SheetVisibility.veryHidden: not even listed under Unhide).
+  else sheet.visibility = "VeryHidden";
+  const rows = encodeBackup(records, damaged);
+  const batches = new WriteBatches(context, [BACKUP_SHEET], action);
+  for (const [r, row] of rows.entries()) {
+    const chars = row.reduce((n, c) => n + c.length, 0);
+    await batches.add(chars, () => {
+      // ExcelApi 1.7: getRangeByIndexes. Text format first: a record is stored as typed, never parsed.
+      const range = sheet.getRangeByIndexes(r, 0, 1, row.length);
+      range.numberFormat = [row.map(() => "@")];
+      range.values = [row];
+    });
+  }
+  await batches.flush();
+  return true;
+}
+
+/**
+ * Restores one cell's fill and font colour as the plan says (exact state when the add-in wrote it).
+ * ExcelApi 1.1: RangeFill.clear() ("no fill" again, not white), RangeFill.color, RangeFont.color;
+ * ExcelApi 1.9: RangeFill.pattern/patternColor. Excel reports an "automatic" font colour as a hex
+ * colour (black by default) and the API cannot set "automatic" back, so that colour is written.
+ */
+function queueRestore(context: Excel.RequestContext, step: RestoreStep, comments: Set<string>, support: NoteSupport): void {
+  const { record } = step;
+  const ws = context.workbook.worksheets.getItem(record.sheet);
+  const range = ws.getRange(record.cell);
+  const exact = parseExact(record);
+  if (step.fill) {
+    const colour = exact ? (exact.fill.pattern === "None" ? null : exact.fill.color) : record.original.fill;
+    if (colour === null) range.format.fill.clear();
+    else {
+      range.format.fill.color = colour;
+      if (exact && exact.fill.pattern !== "Solid") {
+        range.format.fill.pattern = exact.fill.pattern as Excel.FillPattern;
+        if (exact.fill.patternColor) range.format.fill.patternColor = exact.fill.patternColor;
       }
     }
-    const record: FlagBackupRecord = {
-      sheet: mark.sheet,
-      cell: mark.cell,
-      fillColor: old ? old.fillColor : fill.pattern === "None" ? null : fill.color,
-      fontColor: old ? old.fontColor : font.color,
-      note: old ? old.note : stripOwnNote(currentNote),
-      shell: "excel",
-      exact: JSON.stringify(exact),
-    };
-    if (comment) added.push({ record, comment });
-    records.push(record);
   }
-  records.push(...staleKept);
-  for (const [sheet, count] of blocked) problems.push(protectedMessage(sheet, count, "就地标注"));
-
-  const touched = [...new Set([...targets.map((m) => m.sheet), ...staleWritable.map((r) => r.sheet)])];
-  if (added.length > 0) {
-    // New threads get their ids from Excel: write the flags, then the backup with the ids.
-    await syncWrites(context, touched, "就地标注");
-    for (const { record, comment } of added) {
-      const exact = parseExact(record)!;
-      exact.commentId = comment.id;
-      record.exact = JSON.stringify(exact);
-    }
+  if (step.fontColor) range.format.font.color = exact?.font.color ?? record.original.fontColor ?? "#000000";
+  if (exact?.mode === "comments") {
+    if (exact.commentId && comments.has(exact.commentId)) context.workbook.comments.getItem(exact.commentId).delete();
+  } else if (support === "notes" && step.note.kind === "set") {
+    const note = ws.notes.getItem(record.cell);
+    if (step.note.text === null) note.delete();
+    else note.content = step.note.text;
   }
-  queueBackupWrite(context, backup.exists, records);
-  await syncWrites(context, touched, "就地标注");
-  return { flagged: targets.length, noteSupport: support, problems };
 }
 
 /**
@@ -326,51 +362,111 @@ async function syncWrites(context: Excel.RequestContext, sheets: string[], actio
   }
 }
 
-export async function unflagWorkbook(context: Excel.RequestContext, support: NoteSupport): Promise<{ restored: number; problems: Problem[] }> {
-  const infos = await loadSheetInfos(context);
-  const known = new Map(infos.map((s) => [s.name, s]));
-  const backup = await readBackup(context);
-  if (!backup.exists) return { restored: 0, problems: [] };
-
-  const problems: Problem[] = [];
-  const kept: FlagBackupRecord[] = [];
-  const blocked = new Map<string, number>();
-  const restorable = backup.records.filter((r) => {
-    const info = known.get(r.sheet);
-    if (!info) return false; // the sheet is gone: nothing left to restore
-    if (info.isProtected) {
-      kept.push(r);
-      blocked.set(r.sheet, (blocked.get(r.sheet) ?? 0) + 1);
-      return false;
-    }
-    return true;
-  });
-  const usesComments = restorable.some((r) => parseExact(r)?.mode === "comments");
-  const comments = usesComments && support !== "fill-only" ? context.workbook.comments.load("items/id") : null;
-  const reads = restorable.map((record) => {
-    const ws = context.workbook.worksheets.getItem(record.sheet);
-    const mode = parseExact(record)?.mode ?? "notes";
-    const note = support === "notes" && mode === "notes" ? ws.notes.getItemOrNullObject(record.cell).load("content") : null;
-    return { record, range: ws.getRange(record.cell), note };
-  });
-  await context.sync();
-
-  const commentIds = new Set(comments ? comments.items.map((c) => c.id) : []);
-  for (const { record, range, note } of reads) {
-    queueStyleRestore(range, record);
-    const exact = parseExact(record);
-    if (exact?.mode === "comments") {
-      if (exact.commentId && commentIds.has(exact.commentId)) context.workbook.comments.getItem(exact.commentId).delete();
-    } else if (note && !note.isNullObject) {
-      const restored = restoredNote(note.content, record);
-      if (restored === null) note.delete();
-      else if (restored !== note.content) note.content = restored;
-    }
-  }
-  for (const [sheet, count] of blocked) problems.push(protectedMessage(sheet, count, "清除标注"));
-  queueBackupWrite(context, true, kept);
-  await syncWrites(context, [...new Set(restorable.map((r) => r.sheet))], "清除标注");
-  return { restored: reads.length, problems };
+function sheetsOf(plan: FlagPlan): string[] {
+  return [...new Set([...plan.paint.map((p) => p.mark.sheet), ...plan.restore.map((s) => s.record.sheet)])];
 }
 
-export type { FlagMark };
+export interface FlagResult {
+  flagged: number;
+  noteSupport: NoteSupport;
+  /** Cells left alone because they changed or moved since flagging (named in problems). */
+  skipped: number;
+  problems: Problem[];
+}
+
+export async function flagWorkbook(context: Excel.RequestContext, scan: ScanResult, support: NoteSupport): Promise<FlagResult> {
+  const marks = planFlags(scan);
+  const infos = await loadSheetInfos(context);
+  const backup = await readBackup(context, infos);
+  const looks = await readLooks(context, cellsToRead(marks, backup), infos, support);
+  const plan = planFlag(marks, (s, c) => looks.get(cellKey(s, c)) ?? "no-sheet", backup, { shell: "excel", writesNotes: support === "notes" });
+  if (!plan.write) return { flagged: 0, noteSupport: support, skipped: plan.skipped, problems: plan.problems };
+  const usesComments = support === "comments" || plan.restore.some((s) => parseExact(s.record)?.mode === "comments");
+  const comments = usesComments && support !== "fill-only" ? await readComments(context) : { at: new Map<string, string>(), ids: new Set<string>() };
+
+  for (const { record } of plan.paint) {
+    withExact(record, (x) => {
+      // A record carried over keeps the thread it had; a fresh one gets it below.
+      x.mode = support;
+      if (support !== "comments") delete x.commentId;
+    });
+  }
+  // 1) Every cell about to change is in the backup first.
+  // (A foreign sheet of that name stops the plan before this: plan.write is false.)
+  const exists = await writeBackup(context, backup.kind === "ours", [...plan.backup, ...plan.restore.map((s) => s.record)], plan.damaged, "就地标注");
+
+  // 2) Restores and paints.
+  const sheets = sheetsOf(plan);
+  const batches = new WriteBatches(context, sheets, "就地标注");
+  for (const step of plan.restore) await batches.add(step.note.kind === "set" ? (step.note.text ?? "").length : 0, () => queueRestore(context, step, comments.ids, support));
+  const added: { record: FlagBackupRecord; comment: Excel.Comment }[] = [];
+  for (const { mark, note, record } of plan.paint) {
+    await batches.add((note ?? mark.note).length, () => {
+      const ws = context.workbook.worksheets.getItem(mark.sheet);
+      const range = ws.getRange(mark.cell);
+      const colours = FLAG_STYLE[mark.level];
+      range.format.fill.color = colours.fill;
+      range.format.font.color = colours.font;
+      const look = looks.get(cellKey(mark.sheet, mark.cell)) as CellLook;
+      if (support === "notes" && note !== null) {
+        // ExcelApi 1.18: NoteCollection.add(cellAddress, content); Note.content is writable.
+        if (look.note !== null) ws.notes.getItem(mark.cell).content = note;
+        else ws.notes.add(range, note);
+      } else if (support === "comments") {
+        const existing = comments.at.get(cellKey(mark.sheet, mark.cell));
+        const ours = parseExact(record)?.commentId;
+        if (existing && existing === ours) context.workbook.comments.getItem(existing).content = mark.note;
+        else if (!existing) {
+          // ExcelApi 1.10: CommentCollection.add returns the new Comment; its id is read after the sync.
+          added.push({ record, comment: context.workbook.comments.add(range, mark.note).load("id") });
+        }
+        // A thread the user started stays theirs: the fill alone says "flagged".
+      }
+    });
+  }
+  await batches.flush();
+  for (const { record, comment } of added) withExact(record, (x) => (x.commentId = comment.id));
+
+  // 3) The final backup.
+  await writeBackup(context, exists, plan.backup, plan.damaged, "就地标注");
+  return { flagged: plan.paint.length, noteSupport: support, skipped: plan.skipped, problems: plan.problems };
+}
+
+export interface UnflagResult {
+  restored: number;
+  skipped: number;
+  problems: Problem[];
+}
+
+export async function unflagWorkbook(context: Excel.RequestContext, support: NoteSupport): Promise<UnflagResult> {
+  const infos = await loadSheetInfos(context);
+  const backup = await readBackup(context, infos);
+  const records = backup.kind === "ours" ? backup.records : [];
+  const looks = await readLooks(context, records, infos, support);
+  const plan = planUnflag((s, c) => looks.get(cellKey(s, c)) ?? "no-sheet", backup);
+  const problems = [...plan.problems];
+  if (plan.write) {
+    const usesComments = support !== "fill-only" && plan.restore.some((s) => parseExact(s.record)?.mode === "comments");
+    const comments = usesComments ? await readComments(context) : { ids: new Set<string>() };
+    const batches = new WriteBatches(context, sheetsOf(plan), "清除标注");
+    for (const step of plan.restore) await batches.add(step.note.kind === "set" ? (step.note.text ?? "").length : 0, () => queueRestore(context, step, comments.ids, support));
+    await batches.flush();
+    await writeBackup(context, backup.kind === "ours", plan.backup, [], "清除标注");
+    // Notes written by a newer Excel (or the CLI) cannot be touched here: say so rather than leave them silently.
+    const noteLeft = support === "notes" ? [] : plan.restore.filter((s) => s.record.notePrint !== null);
+    if (noteLeft.length > 0) {
+      const first = noteLeft[0].record;
+      problems.push({
+        sheet: first.sheet,
+        cell: first.cell,
+        message: `已恢复填充色和字体颜色，但此版本的 Excel 不能修改单元格批注（需要 ExcelApi 1.18）：“${first.sheet}”!${first.cell}${noteLeft.length > 1 ? `等 ${noteLeft.length} 个单元格` : ""}中大练兵助手写的批注（以“${NOTE_MARKER}”开头）请手动删除，或在 Microsoft 365 中再清除一次标注。`,
+      });
+    }
+  }
+  if (support === "notes" && (backup.kind !== "ours" || plan.write)) {
+    const covered = new Set(records.map((r) => cellKey(r.sheet, r.cell)));
+    const found = (await readOwnNotes(context, infos.filter((s) => !s.isProtected))).filter((c) => !covered.has(cellKey(c.sheet, c.cell)));
+    problems.push(...orphanFlags(found, backup));
+  }
+  return { restored: plan.restore.length, skipped: plan.skipped, problems };
+}

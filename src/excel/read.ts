@@ -1,14 +1,15 @@
 /**
  * Reads every sheet as a SheetGrid with a fixed number of context.sync() calls, whatever the number of
  * sheets and rows (docs/design.md §7): 1) sheet names and protection; 2) every used range's size and every
- * sheet's merged areas; 3) every used range's values and value types. A sheet that fails is retried
+ * sheet's merged areas; 3) every used range's values and value types (in more syncs only when a
+ * response would pass Excel on the web's 5 MB limit). A sheet that fails is retried
  * alone (then without its merged areas) and, if it still fails, handed to the core with a
  * readProblem; the others are still read.
  */
 import type { CellValue, Problem, SheetGrid } from "../core/grid";
 import { BACKUP_SHEET } from "../core/flags/types";
 import { parseMergedAddresses } from "./addresses";
-import { API, errorText } from "./host";
+import { API, errorText, isPayloadError } from "./host";
 import type { ScanProgress } from "./types";
 
 /** Above this many cells a sheet is read only in part (Office limits a response's size). */
@@ -35,9 +36,9 @@ export interface WorkbookRead {
   partial: Problem[];
 }
 
-/** Sheets the product writes for itself; never scanned as tables. */
-export function isOwnSheet(name: string): boolean {
-  return name === BACKUP_SHEET;
+/** Sheets the product writes for itself (hidden); never scanned as tables. A visible one of that name is the user's. */
+export function isOwnSheet(sheet: { name: string; visibility: string }): boolean {
+  return sheet.name === BACKUP_SHEET && sheet.visibility !== "Visible";
 }
 
 /**
@@ -56,7 +57,7 @@ export async function loadSheetInfos(context: Excel.RequestContext): Promise<She
  * ExcelApi 1.1: Range.valueTypes is "Unknown" | "Empty" | "String" | "Integer" | "Double" | "Boolean"
  * | "Error" | "RichValue"; for "Error" Range.values holds the error's text ("#N/A", "#DIV/0!" …).
  */
-function toCellValue(value: unknown, type: string | undefined): CellValue {
+export function toCellValue(value: unknown, type: string | undefined): CellValue {
   if (type === "Error") return { error: String(value) };
   if (type === "Empty" || value === "" || value === null || value === undefined) return null;
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "string") return value;
@@ -108,27 +109,68 @@ async function readSheets(context: Excel.RequestContext, names: string[], withMe
 
   const reads = pending.map(({ name, sheet, used, merged }) => {
     const merges = !merged || merged.isNullObject ? [] : parseMergedAddresses(merged.address);
-    if (used.isNullObject) return { name, merges, range: null, readProblem: undefined as string | undefined };
+    if (used.isNullObject) return { name, sheet, merges, rows: 0, columns: 0, rowIndex: 0, columnIndex: 0, readProblem: undefined as string | undefined };
     let rows = used.rowCount;
     let readProblem: string | undefined;
     if (used.rowCount * used.columnCount > MAX_CELLS_PER_SHEET) {
       rows = Math.max(1, Math.floor(MAX_CELLS_PER_SHEET / used.columnCount));
       readProblem = `工作表“${name}”有 ${used.rowIndex + used.rowCount} 行，超出一次读取的上限，只读取了前 ${used.rowIndex + rows} 行。`;
     }
-    const range = sheet.getRangeByIndexes(used.rowIndex, used.columnIndex, rows, used.columnCount).load("values,valueTypes");
-    return { name, merges, range, readProblem, rowIndex: used.rowIndex, columnIndex: used.columnIndex };
+    return { name, sheet, merges, rows, columns: used.columnCount, rowIndex: used.rowIndex, columnIndex: used.columnIndex, readProblem };
   });
-  await context.sync();
+  const values = await readValues(context, reads);
 
   // A sheet read in part carries no readProblem: the core would skip it, and the part read is useful.
-  return reads.map((r) => ({
-    grid: {
-      name: r.name,
-      values: r.range ? gridValues(r.rowIndex ?? 0, r.columnIndex ?? 0, r.range.values, r.range.valueTypes) : [],
-      merges: r.merges,
-    },
+  return reads.map((r, i) => ({
+    grid: { name: r.name, values: r.rows > 0 ? gridValues(r.rowIndex, r.columnIndex, values[i].values, values[i].types) : [], merges: r.merges },
     partial: r.readProblem,
   }));
+}
+
+/**
+ * Cells per read request to start with. Excel on the web refuses a response over 5 MB
+ * (ResponsePayloadSizeLimitExceeded); on that answer the budget is halved and the rest read again.
+ */
+export const CELLS_PER_READ = 200_000;
+
+/**
+ * The values and value types of each sheet's range, in row bands: bands of all sheets share a sync
+ * while they fit CELLS_PER_READ, so a usual workbook still takes one sync.
+ */
+async function readValues(
+  context: Excel.RequestContext,
+  sheets: { sheet: Excel.Worksheet; rows: number; columns: number; rowIndex: number; columnIndex: number }[],
+): Promise<{ values: unknown[][]; types: string[][] }[]> {
+  const out = sheets.map(() => ({ values: [] as unknown[][], types: [] as string[][] }));
+  // Next row (relative) to read for each sheet.
+  const next = sheets.map(() => 0);
+  let budget = CELLS_PER_READ;
+  for (;;) {
+    const batch: { i: number; rows: number; range: Excel.Range }[] = [];
+    let cells = 0;
+    for (let i = 0; i < sheets.length && cells < budget; i++) {
+      const s = sheets[i];
+      if (next[i] >= s.rows) continue;
+      const rows = Math.min(s.rows - next[i], Math.max(1, Math.floor((budget - cells) / s.columns)));
+      const range = s.sheet.getRangeByIndexes(s.rowIndex + next[i], s.columnIndex, rows, s.columns).load("values,valueTypes");
+      batch.push({ i, rows, range });
+      cells += rows * s.columns;
+    }
+    if (batch.length === 0) return out;
+    try {
+      await context.sync();
+    } catch (error) {
+      if (!isPayloadError(error) || budget <= 1) throw error;
+      budget = Math.max(1, Math.floor(budget / 2));
+      continue;
+    }
+    for (const { i, rows, range } of batch) {
+      // No spread: a band can have more rows than a call may take arguments.
+      for (const row of range.values) out[i].values.push(row);
+      for (const row of range.valueTypes) out[i].types.push(row);
+      next[i] += rows;
+    }
+  }
 }
 
 /** One sheet alone: with merged areas, then (if that fails and they were asked for) without. */
@@ -154,7 +196,7 @@ export async function readWorkbook(
   only?: (name: string) => boolean,
   options: ReadOptions = { mergedAreas: true },
 ): Promise<WorkbookRead> {
-  const sheets = (await loadSheetInfos(context)).filter((s) => !isOwnSheet(s.name) && (!only || only(s.name)));
+  const sheets = (await loadSheetInfos(context)).filter((s) => !isOwnSheet(s) && (!only || only(s.name)));
   const names = sheets.map((s) => s.name);
   onProgress?.({ phase: "reading", done: 0, total: names.length });
   let read: { grid: SheetGrid; partial?: string }[];

@@ -37,9 +37,9 @@ export interface WorkbookAdapter {
   /** Reads every sheet (fixed number of syncs) and scans it. */
   scan(options: { asOf: string; dueSoonDays: number }, onProgress?: (p: ScanProgress) => void): Promise<ScanResult>;
   /** Flags cells of the given scan in place (one batch); returns how many cells were flagged. */
-  flag(scan: ScanResult): Promise<{ flagged: number; noteSupport: NoteSupport; problems?: Problem[] }>;
+  flag(scan: ScanResult): Promise<{ flagged: number; noteSupport: NoteSupport; skipped?: number; problems?: Problem[] }>;
   /** Restores every flagged cell to exactly what it was; returns how many were restored. */
-  unflag(): Promise<{ restored: number; problems?: Problem[] }>;
+  unflag(): Promise<{ restored: number; skipped?: number; problems?: Problem[] }>;
   /**
    * Writes label into the 已完成节点 cell of the row of (sheet, cell), adding the column if missing.
    * Returns what undoMarkDone needs to put the workbook back.

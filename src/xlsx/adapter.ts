@@ -13,7 +13,7 @@ import type { Problem } from "../core/grid";
 import { scanWorkbook } from "../core/scan";
 import type { ScanOptions, ScanResult } from "../core/scan/types";
 import type { DoneUndo, NoteSupport, ScanProgress, WorkbookAdapter } from "../excel/types";
-import { applyFlags, restoreFlags } from "./flag-workbook";
+import { flagWorkbook, unflagWorkbook, type FlagOutcome } from "./flag-workbook";
 import { markDoneInWorkbook, undoMarkDoneInWorkbook, type CellSnapshot } from "./mark-done";
 import { readWorkbook } from "./read-workbook";
 import { contentLostOnSave, notWorkbookReason, unreadableWorkbookMessage, zipEntryNames } from "./workbook-bytes";
@@ -27,42 +27,15 @@ export function scanXlsxWorkbook(wb: ExcelJS.Workbook, options: ScanOptions): Sc
   return result;
 }
 
-export interface FlagOutcome {
-  marks: FlagMark[];
-  /** Cells flagged now. */
-  flagged: number;
-  /** Cells of earlier flags restored first (flags always follow the newest scan). */
-  restored: number;
-  /** "sheet!A1" of earlier flags that no longer sit where they were put, left alone (flag-workbook.ts). */
-  skipped: string[];
-}
-
-/** Flags the workbook for the scan, as `dalianbing flag` writes it: earlier flags are undone first. */
-export function flagXlsxWorkbook(wb: ExcelJS.Workbook, scan: ScanResult): FlagOutcome {
+/** Flags the workbook for the scan, as `dalianbing flag` writes it (the core engine decides; flag-workbook.ts paints). */
+export function flagXlsxWorkbook(wb: ExcelJS.Workbook, scan: ScanResult): FlagOutcome & { marks: FlagMark[] } {
   const marks = planFlags(scan);
-  const skipped: string[] = [];
-  const restored = restoreFlags(wb, skipped);
-  const flagged = applyFlags(wb, marks);
-  return { marks, flagged, restored, skipped };
+  return { marks, ...flagWorkbook(wb, marks) };
 }
 
-/** Restores every flagged cell; cells that moved since are listed in `skipped` and left alone. */
-export function unflagXlsxWorkbook(wb: ExcelJS.Workbook): { restored: number; skipped: string[] } {
-  const skipped: string[] = [];
-  const restored = restoreFlags(wb, skipped);
-  return { restored, skipped };
-}
-
-/** Skipped flag places ("sheet!A1") as the pane's problems, said as the CLI says them. */
-export function skippedFlagProblems(skipped: string[]): Problem[] {
-  return skipped.map((place) => {
-    const bang = place.lastIndexOf("!");
-    return {
-      sheet: place.slice(0, bang),
-      cell: place.slice(bang + 1),
-      message: "已不是当初标注的样子（标注后插入或删除了行列，或标注已被手动清除），为免改错单元格，未自动恢复；请手动检查该单元格及附近单元格的填充色和批注",
-    };
-  });
+/** Restores every flagged cell; cells that changed or moved since are named in `problems` and left alone. */
+export function unflagXlsxWorkbook(wb: ExcelJS.Workbook): FlagOutcome {
+  return unflagWorkbook(wb);
 }
 
 /**
@@ -93,8 +66,8 @@ export const NEEDS_ADDIN =
   "需要在 Excel 中使用大练兵助手加载项（DALIANBING 函数只在加载项中可用），网页版和命令行不能插入";
 
 export interface XlsxWorkbookAdapter extends WorkbookAdapter {
-  flag(scan: ScanResult): Promise<{ flagged: number; noteSupport: NoteSupport; problems: Problem[] }>;
-  unflag(): Promise<{ restored: number; problems: Problem[] }>;
+  flag(scan: ScanResult): Promise<{ flagged: number; noteSupport: NoteSupport; skipped: number; problems: Problem[] }>;
+  unflag(): Promise<{ restored: number; skipped: number; problems: Problem[] }>;
   /** The workbook with every change made so far (flags, 已完成节点) as .xlsx bytes. */
   toBytes(): Promise<Uint8Array>;
 }
@@ -122,11 +95,11 @@ export function createXlsxAdapter(wb: ExcelJS.Workbook): XlsxWorkbookAdapter {
     },
     async flag(scan: ScanResult) {
       const outcome = flagXlsxWorkbook(wb, scan);
-      return { flagged: outcome.flagged, noteSupport: "notes" as const, problems: skippedFlagProblems(outcome.skipped) };
+      return { flagged: outcome.flagged, noteSupport: "notes" as const, skipped: outcome.skipped, problems: outcome.problems };
     },
     async unflag() {
-      const { restored, skipped } = unflagXlsxWorkbook(wb);
-      return { restored, problems: skippedFlagProblems(skipped) };
+      const { restored, skipped, problems } = unflagXlsxWorkbook(wb);
+      return { restored, skipped, problems };
     },
     async markDone(sheet: string, milestoneCell: string, label: string): Promise<DoneUndo> {
       const done = markDoneInWorkbook(wb, sheet, milestoneCell, label);

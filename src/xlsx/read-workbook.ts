@@ -85,13 +85,14 @@ function readMerges(ws: ExcelJS.Worksheet): MergedArea[] {
 }
 
 /**
- * Every sheet of the workbook except the product's own backup sheet. Sheets with formulas saved
+ * Every sheet of the workbook except the product's own (hidden) backup sheet. Sheets with formulas saved
  * without their results add one problem each to `problems` (such cells would otherwise vanish unnoticed).
  */
 export function readWorkbook(wb: ExcelJS.Workbook, problems?: Problem[]): SheetGrid[] {
   const grids: SheetGrid[] = [];
   wb.eachSheet((ws) => {
-    if (ws.name === BACKUP_SHEET) return;
+    // The product's backup is hidden; a visible sheet of that name is the user's and is scanned.
+    if (ws.name === BACKUP_SHEET && ws.state !== "visible") return;
     const uncalculated: string[] = [];
     grids.push(readWorksheet(ws, problems ? uncalculated : undefined));
     if (uncalculated.length > 0) problems?.push(uncalculatedProblem(ws.name, uncalculated));

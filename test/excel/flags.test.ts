@@ -23,7 +23,7 @@ describe("flag and unflag", () => {
     const { fake, adapter } = setup(before);
     const scan = await adapter.scan(options);
     const result = await adapter.flag(scan);
-    expect(result).toEqual({ flagged: 2, noteSupport: "notes", problems: [] });
+    expect(result).toEqual({ flagged: 2, noteSupport: "notes", skipped: 0, problems: [] });
 
     const after = fake.snapshot();
     const e3 = cell(after, "攻坚任务", "E3");
@@ -150,7 +150,7 @@ describe("flag and unflag", () => {
   test("unflag without a previous flag changes nothing", async () => {
     const before = decorated();
     const { fake, adapter } = setup(before);
-    expect(await adapter.unflag()).toEqual({ restored: 0, problems: [] });
+    expect(await adapter.unflag()).toEqual({ restored: 0, skipped: 0, problems: [] });
     expect(asSeen(fake.snapshot())).toEqual(before);
   });
 });

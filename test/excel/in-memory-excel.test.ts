@@ -220,3 +220,121 @@ test("the snapshot round-trips", () => {
   const fake = createInMemoryExcel(snapshot);
   expect(fake.snapshot()).toEqual(snapshot);
 });
+
+describe("documented constraints the in-memory Excel enforces (test/support/in-memory-excel/README.md)", () => {
+  test("Worksheet.delete on a VeryHidden sheet fails with InvalidOperation; made Hidden first, it goes", async () => {
+    const fake = createInMemoryExcel({ sheets: [{ name: "表", cells: {} }, { name: "备份", cells: {}, visibility: "VeryHidden" }] });
+    await expect(runner(fake)(async (ctx) => {
+      ctx.workbook.worksheets.getItem("备份").delete();
+      await ctx.sync();
+    })).rejects.toMatchObject({ code: "InvalidOperation" });
+    await runner(fake)(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem("备份");
+      sheet.visibility = "Hidden";
+      sheet.delete();
+      await ctx.sync();
+    });
+    expect(fake.snapshot().sheets.map((s) => s.name)).toEqual(["表"]);
+  });
+
+  test("Worksheet.getUsedRange on an empty sheet answers A1; getUsedRangeOrNullObject a null object", async () => {
+    const fake = createInMemoryExcel(book());
+    await runner(fake)(async (ctx) => {
+      const used = ctx.workbook.worksheets.getItem("空表").getUsedRange().load("address");
+      const orNull = ctx.workbook.worksheets.getItem("空表").getUsedRangeOrNullObject();
+      await ctx.sync();
+      expect(used.address).toBe("空表!A1");
+      expect(orNull.isNullObject).toBe(true);
+    });
+  });
+
+  test("a response over the 5 MB payload limit (Excel on the web) fails with ResponsePayloadSizeLimitExceeded", async () => {
+    const long = "字".repeat(30_000);
+    const cells = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`A${i + 1}`, { value: long }]));
+    const fake = createInMemoryExcel({ sheets: [{ name: "大", cells }] }, { payloadLimit: 5 * 1024 * 1024 });
+    await expect(runner(fake)(async (ctx) => {
+      ctx.workbook.worksheets.getItem("大").getRange("A1:A200").load("values");
+      await ctx.sync();
+    })).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+    // Half of it fits.
+    await runner(fake)(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("大").getRange("A1:A100").load("values");
+      await ctx.sync();
+      expect(r.values).toHaveLength(100);
+    });
+  });
+
+  test("a request over 5 MB is refused before any of it runs (RequestPayloadSizeLimitExceeded)", async () => {
+    const fake = createInMemoryExcel({ sheets: [{ name: "表", cells: {} }] });
+    const rows = Array.from({ length: 200 }, () => ["字".repeat(30_000)]);
+    await expect(runner(fake)(async (ctx) => {
+      ctx.workbook.worksheets.getItem("表").getRange("A1:A200").values = rows;
+      await ctx.sync();
+    })).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+    expect(fake.snapshot().sheets[0].cells).toEqual({});
+  });
+
+  test("while the user edits a cell every batch fails with InvalidOperationInCellEditMode, and nothing of it runs", async () => {
+    const fake = createInMemoryExcel(book());
+    fake.enterCellEditMode(1);
+    await expect(runner(fake)(async (ctx) => {
+      ctx.workbook.worksheets.getItem("表一").getRange("A1").values = [["改"]];
+      await ctx.sync();
+    })).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
+    expect(fake.snapshot().sheets[0].cells.A1.value).toBe("序号");
+  });
+
+  test("threaded comments need ExcelApi 1.10, worksheet events 1.9, getCellProperties 1.9", async () => {
+    const fake = createInMemoryExcel(book(), { apiVersion: "1.8" });
+    await expect(runner(fake)(async (ctx) => {
+      ctx.workbook.comments.load("items");
+      await ctx.sync();
+    })).rejects.toMatchObject({ code: "ApiNotFound" });
+    await expect(runner(fake)(async (ctx) => {
+      ctx.workbook.worksheets.getItem("表一").getRange("A1").getCellProperties({ format: { fill: { color: true } } });
+      await ctx.sync();
+    })).rejects.toMatchObject({ code: "ApiNotFound" });
+    await expect(runner(fake)(async (ctx) => {
+      ctx.workbook.worksheets.onChanged.add(async () => undefined);
+      await ctx.sync();
+    })).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
+
+  test("a note is read with its location (Note.getLocation, ExcelApi 1.18); a second note on a cell is refused", async () => {
+    const fake = createInMemoryExcel({ sheets: [{ name: "表", cells: { B2: { value: 1, note: "已有" } } }] });
+    await runner(fake)(async (ctx) => {
+      const notes = ctx.workbook.worksheets.getItem("表").notes.load("items/content");
+      await ctx.sync();
+      const where = notes.items[0].getLocation().load("address");
+      await ctx.sync();
+      expect([notes.items[0].content, where.address]).toEqual(["已有", "表!B2"]);
+    });
+    await expect(runner(fake)(async (ctx) => {
+      ctx.workbook.worksheets.getItem("表").notes.add("B2", "又一个");
+      await ctx.sync();
+    })).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
+  test("onChanged fires for data written through the API, not for formats or notes (those are onFormatChanged and note events)", async () => {
+    const fake = createInMemoryExcel(book());
+    const seen: unknown[] = [];
+    await runner(fake)(async (ctx) => {
+      ctx.workbook.worksheets.onChanged.add(async (e) => void seen.push(e));
+      await ctx.sync();
+    });
+    await runner(fake)(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("表一").getRange("D4");
+      r.format.fill.color = "#FFC7CE";
+      ctx.workbook.worksheets.getItem("表一").notes.add("D4", "批注");
+      await ctx.sync();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(seen).toHaveLength(0);
+    await runner(fake)(async (ctx) => {
+      ctx.workbook.worksheets.getItem("表一").getRange("D4").values = [["新值"]];
+      await ctx.sync();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(seen).toHaveLength(1);
+  });
+});

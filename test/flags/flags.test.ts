@@ -1,12 +1,17 @@
 import {
-  BACKUP_HEADER,
+  BACKUP_CELL_CHARS,
+  BACKUP_SIGNATURE,
   combineNote,
   decodeBackup,
   encodeBackup,
+  fingerprint,
+  planFlag,
   planFlags,
+  planUnflag,
+  splitText,
   stripOwnNote,
 } from "../../src/core/flags";
-import { NOTE_MARKER, type FlagBackupRecord } from "../../src/core/flags/types";
+import { FLAG_STYLE, NOTE_MARKER, type CellLook, type FlagBackupRecord } from "../../src/core/flags/types";
 import type { ScannedMilestone, ScanResult } from "../../src/core/scan/types";
 
 function milestone(over: Partial<ScannedMilestone>): ScannedMilestone {
@@ -112,35 +117,105 @@ describe("combineNote", () => {
   });
 });
 
-describe("backup encoding", () => {
+describe("backup format", () => {
   const records: FlagBackupRecord[] = [
-    { sheet: "攻坚任务", cell: "I3", fillColor: null, fontColor: null, note: null, shell: "cli", exact: '{"fill":null}' },
-    { sheet: "2024", cell: "J10", fillColor: "#00B050", fontColor: "#FF0000", note: "原批注\n第二行", shell: "excel" },
+    { sheet: "攻坚任务", cell: "I3", level: "overdue", valuePrint: fingerprint("x"), notePrint: null, original: { fill: null, fontColor: null, note: null }, shell: "cli", exact: '{"fill":null}' },
+    { sheet: "2024", cell: "J10", level: "due-soon", valuePrint: fingerprint("y"), notePrint: fingerprint("z"), original: { fill: "#00B050", fontColor: "#FF0000", note: "原批注\n第二行" }, shell: "excel" },
   ];
 
-  it("writes a header row and one row per record", () => {
+  it("starts with a signature row and reads back exactly what it wrote", () => {
     const rows = encodeBackup(records);
-    expect(rows[0]).toEqual([...BACKUP_HEADER]);
-    expect(rows).toHaveLength(3);
-    expect(rows[1].slice(0, 2)).toEqual(["攻坚任务", "I3"]);
+    expect(rows[0].slice(0, 2)).toEqual([BACKUP_SIGNATURE, "2"]);
+    expect(decodeBackup(true, true, rows)).toEqual({ kind: "ours", records, damaged: [] });
   });
 
-  it("reads back exactly what it wrote", () => {
-    expect(decodeBackup(encodeBackup(records))).toEqual(records);
+  it("splits a long record over cells under Excel's 32,767-character limit, never inside a surrogate pair", () => {
+    const long = { ...records[1], original: { ...records[1].original, note: "𠀀批注".repeat(40_000) } };
+    const rows = encodeBackup([long]);
+    expect(rows[1].length).toBeGreaterThan(3);
+    for (const cell of rows[1]) {
+      expect(cell.length).toBeLessThanOrEqual(BACKUP_CELL_CHARS);
+      expect(/^[\udc00-\udfff]/.test(cell)).toBe(false);
+    }
+    expect(decodeBackup(true, true, rows)).toEqual({ kind: "ours", records: [long], damaged: [] });
+    expect(splitText("ab\ud840\udc00c", 3)).toEqual(["ab", "\ud840\udc00c"]);
   });
 
-  it("reads values as a host returns them: empty cells as '', columns in another order", () => {
-    const host = [
-      ["cell", "sheet", "note", "fillColor", "fontColor", "shell"],
-      ["B2", "表1", "", "#FFFFFF", "", "excel"],
-      ["", "表1", "", "", "", "excel"],
-    ];
-    expect(decodeBackup(host)).toEqual([
-      { sheet: "表1", cell: "B2", fillColor: "#FFFFFF", fontColor: null, note: null, shell: "excel" },
+  it("names damaged rows in Chinese: bad JSON, an impossible address, a wrong-shaped colour", () => {
+    const rows = encodeBackup(records);
+    rows[1] = [rows[1][0].slice(0, 20)];
+    rows.push([JSON.stringify({ ...records[0], cell: "XFE1" })]);
+    rows.push([JSON.stringify({ ...records[0], original: { fill: { argb: "FF0000" }, fontColor: null, note: null } })]);
+    const state = decodeBackup(true, true, rows);
+    expect(state.kind === "ours" && state.damaged.map((d) => [d.row, d.reason])).toEqual([
+      [2, "内容不完整或已被改动"],
+      [4, "单元格地址“XFE1”不存在"],
+      [5, "原填充色“[object Object]”格式不对"],
     ]);
   });
 
-  it("an empty sheet has no records", () => {
-    expect(decodeBackup([])).toEqual([]);
+  it("a visible sheet of the backup's name is the user's; a hidden one without the signature is garbled", () => {
+    expect(decodeBackup(true, false, [["x"]])).toEqual({ kind: "foreign" });
+    expect(decodeBackup(false, false, [])).toEqual({ kind: "none" });
+    const garbled = decodeBackup(true, true, [["sheet", "cell"], ["攻坚", "I3"]]);
+    expect(garbled.kind === "ours" && garbled.damaged.length).toBe(2);
+  });
+});
+
+describe("the flag engine", () => {
+  const ours = `${NOTE_MARKER}截至2024年9月1日：\n已逾期1项`;
+  const markI3 = { sheet: "攻坚", cell: "I3", row: 2, col: 8, level: "overdue" as const, note: ours };
+  const plain: CellLook = { value: "出台方案", fill: "#00B050", fontColor: null, note: "用户批注" };
+  const none = { kind: "none" } as const;
+
+  it("a fresh flag records the look before and paints the user's note first, ours below", () => {
+    const plan = planFlag([markI3], () => plain, none, { shell: "cli", writesNotes: true });
+    expect(plan.paint[0].note).toBe(`用户批注\n\n${ours}`);
+    expect(plan.backup[0]).toMatchObject({ cell: "I3", original: { fill: "#00B050", fontColor: null, note: "用户批注" }, notePrint: fingerprint(ours) });
+  });
+
+  it("never records a flagged look as the original: a cell red with our note but no record is named, not painted", () => {
+    const red: CellLook = { value: "出台方案", fill: FLAG_STYLE.overdue.fill, fontColor: FLAG_STYLE.overdue.font, note: ours };
+    const plan = planFlag([markI3], () => red, none, { shell: "cli", writesNotes: true });
+    expect(plan.paint).toEqual([]);
+    expect(plan.backup).toEqual([]);
+    expect(plan.problems[0].message).toContain("“攻坚”!I3带有大练兵助手的标注");
+  });
+
+  it("after a row was inserted, the record at the old address is not used on the cell now there", () => {
+    const first = planFlag([markI3], () => plain, none, { shell: "cli", writesNotes: true });
+    const state = { kind: "ours" as const, records: first.backup, damaged: [] };
+    const other: CellLook = { value: "别的单元格", fill: FLAG_STYLE.overdue.fill, fontColor: FLAG_STYLE.overdue.font, note: `${NOTE_MARKER}截至2024年9月1日：\n已逾期2项` };
+    const plan = planUnflag(() => other, state);
+    expect(plan.restore).toEqual([]);
+    expect(plan.skipped).toBe(1);
+    expect(plan.backup).toEqual(first.backup);
+  });
+
+  it("unflag restores the original note exactly when the user's part is unchanged", () => {
+    const first = planFlag([markI3], () => plain, none, { shell: "cli", writesNotes: true });
+    const flagged: CellLook = { value: "出台方案", fill: FLAG_STYLE.overdue.fill, fontColor: FLAG_STYLE.overdue.font, note: first.paint[0].note };
+    const plan = planUnflag(() => flagged, { kind: "ours", records: first.backup, damaged: [] });
+    expect(plan.restore[0]).toMatchObject({ fill: true, fontColor: true, note: { kind: "set", text: "用户批注", original: true } });
+    expect(plan.backup).toEqual([]);
+    expect(plan.problems).toEqual([]);
+  });
+
+  it("is linear: five times the marks take about five times as long, not twenty-five", () => {
+    const flagged = (): CellLook => ({ ...plain, fill: FLAG_STYLE.overdue.fill, fontColor: FLAG_STYLE.overdue.font, note: `用户批注\n\n${ours}` });
+    const time = (n: number): number => {
+      const marks = Array.from({ length: n }, (_, i) => ({ ...markI3, cell: `I${i + 3}`, row: i + 2 }));
+      const start = performance.now();
+      const plan = planFlag(marks, () => plain, none, { shell: "cli", writesNotes: true });
+      // Flag again: every record found at its cell (identical fingerprints everywhere: the worst case).
+      const again = planFlag(marks, flagged, { kind: "ours", records: plan.backup, damaged: [] }, { shell: "cli", writesNotes: true });
+      expect(again.paint).toHaveLength(n);
+      expect(again.problems).toEqual([]);
+      return performance.now() - start;
+    };
+    time(2_000); // warm up
+    const small = time(20_000);
+    const large = time(100_000);
+    expect(large).toBeLessThan(12 * small + 500);
   });
 });

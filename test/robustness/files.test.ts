@@ -75,7 +75,8 @@ describe("a workbook flagged twice", () => {
     const input = await save(wb, file("twice.xlsx"));
     await cli(["flag", input, "-o", file("twice-1.xlsx"), "--as-of", "2024-09-01"]);
     const again = await cli(["flag", file("twice-1.xlsx"), "-o", file("twice-2.xlsx"), "--as-of", "2024-09-10"]);
-    expect(again.stdout).toContain("原有的 2 处标注已先撤销，再按新的日期重新标注。");
+    // Both cells are still flagged: they keep their first original, nothing is "restored" in between.
+    expect(again.stdout).not.toContain("恢复原样");
     // As of 10 Sep both E3 (31 May) and E4 (5 Sep) are overdue.
     expect(again.stdout).toContain("已标注 2 个单元格（红色·有逾期节点 2 个，黄色·有临期节点 0 个）");
     const e3 = noteText((await load(file("twice-2.xlsx"))).getWorksheet("攻坚")!.getCell("E3").note) ?? "";
@@ -107,7 +108,9 @@ describe("rows inserted between flag and unflag", () => {
 
     const r = await cli(["unflag", file("insert-edited.xlsx"), "-o", file("insert-u.xlsx")]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("攻坚!E3、攻坚!E4已不是当初标注的样子");
+    expect(r.stdout).toContain("已撤销 0 个单元格的标注；另有 2 个单元格未能撤销");
+    expect(r.stdout).toContain("“攻坚”!E3已不是当初标注的那个单元格");
+    expect(r.stdout).toContain("“攻坚”!E4已不是当初标注的那个单元格");
     const out = (await load(file("insert-u.xlsx"))).getWorksheet("攻坚")!;
     // The user's note stays on its cell (now E4) and is not copied onto the inserted row's E3.
     expect(out.getCell("E3").note).toBeUndefined();

@@ -6,7 +6,8 @@
  *   globalThis.Excel = fake.Excel; globalThis.Office = fake.Office;   // or pass them to the adapter
  *   … fake.syncCount(), fake.snapshot(), fake.triggerSheetChange("Sheet1", "A1")
  */
-import { type SnapshotOptions, WorkbookSnapshot, modelFromSnapshot, snapshotFromModel } from "./model";
+import { type SnapshotOptions, type SnapshotValue, WorkbookSnapshot, modelFromSnapshot, parseRect, shiftSheet, snapshotFromModel } from "./model";
+import { cellAddress } from "../../../src/core/address";
 import { ClientObject, FakeRequestContext, Host, OfficeError, apiVersionNumber } from "./proxies";
 
 export type { WorkbookSnapshot, SheetSnapshot, SnapshotCell, SnapshotValue, ConditionalFormatRecord, PageLayoutRecord, SnapshotOptions } from "./model";
@@ -25,12 +26,16 @@ export interface InMemoryExcelOptions {
    * like white, and tintAndShade is null only for "no fill".
    */
   fillPatternNull?: boolean;
+  /**
+   * Bytes one request or response may carry. Default 5 MB, the limit of Excel on the web ("Excel on
+   * the web has a payload size limit for requests and responses of 5MB"); Infinity for none (desktop).
+   */
+  payloadLimit?: number;
 }
 
 /** The Excel enums the adapter may use, with Office's string values. */
 const ENUMS = {
   ConditionalFormatType: { custom: "Custom", containsText: "ContainsText", cellValue: "CellValue" },
-  ConditionalTextOperator: { contains: "Contains", notContains: "NotContains", beginsWith: "BeginsWith", endsWith: "EndsWith" },
   RangeCopyType: { all: "All", formulas: "Formulas", values: "Values", formats: "Formats" },
   InsertShiftDirection: { down: "Down", right: "Right" },
   SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
@@ -79,6 +84,12 @@ export interface InMemoryExcel {
   changeHandlerCount(): number;
   /** Simulates a user protecting (or unprotecting) a sheet, e.g. between an add-in's read and write. */
   setProtected(sheet: string, isProtected: boolean): void;
+  /** Simulates the user typing in a cell: the next `syncs` syncs fail with InvalidOperationInCellEditMode. */
+  enterCellEditMode(syncs?: number): void;
+  /** Simulates a user edit of one cell (value, fill, font colour, bold, note; null removes fill/note). */
+  userEdit(sheet: string, address: string, change: { value?: SnapshotValue; fill?: string | null; fontColor?: string | null; bold?: boolean; note?: string | null }): void;
+  /** Simulates the user inserting (count > 0) or deleting (count < 0) whole rows or columns at a 0-based index. */
+  userShift(sheet: string, axis: "rows" | "columns", at: number, count: number): void;
 }
 
 const versionNumber = apiVersionNumber;
@@ -89,10 +100,11 @@ export function createInMemoryExcel(snapshot: WorkbookSnapshot, options: InMemor
     apiVersion: versionNumber(options.apiVersion ?? "1.18"),
     syncs: 0,
     changedHandlers: new Set(),
-    selectionHandlers: new Set(),
     fireOnWrite: options.fireChangeEventsOnWrite ?? true,
     failingSheets: new Set(options.failingSheets ?? []),
     fillPatternNull: options.fillPatternNull ?? false,
+    payloadLimit: options.payloadLimit ?? 5 * 1024 * 1024,
+    cellEditSyncs: 0,
   };
 
   async function run(...args: unknown[]): Promise<unknown> {
@@ -148,6 +160,30 @@ export function createInMemoryExcel(snapshot: WorkbookSnapshot, options: InMemor
       const model = host.model.sheets.find((s) => s.name === sheet);
       if (!model) throw new Error(`no sheet ${sheet}`);
       model.protected = isProtected;
+    },
+    enterCellEditMode: (syncs = Infinity) => {
+      host.cellEditSyncs = syncs;
+    },
+    userEdit: (sheet, address, change) => {
+      const model = host.model.sheets.find((s) => s.name === sheet);
+      if (!model) throw new Error(`no sheet ${sheet}`);
+      const { top, left } = parseRect(address);
+      const k = `${top},${left}`;
+      const cell = model.cells.get(k) ?? { value: null };
+      model.cells.set(k, cell);
+      if (change.value !== undefined) cell.value = change.value;
+      if (change.fill !== undefined) cell.fill = change.fill ?? undefined;
+      if (change.fontColor !== undefined) cell.fontColor = change.fontColor ?? undefined;
+      if (change.bold !== undefined) cell.bold = change.bold || undefined;
+      if (change.note !== undefined) {
+        if (change.note === null) model.notes.delete(cellAddress(top, left));
+        else model.notes.set(cellAddress(top, left), change.note);
+      }
+    },
+    userShift: (sheet, axis, at, count) => {
+      const model = host.model.sheets.find((s) => s.name === sheet);
+      if (!model) throw new Error(`no sheet ${sheet}`);
+      shiftSheet(host.model, model, axis, at, count);
     },
   };
 }

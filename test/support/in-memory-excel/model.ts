@@ -283,3 +283,43 @@ export function snapshotFromModel(model: WorkbookModel, options: SnapshotOptions
     }),
   };
 }
+
+/**
+ * What Excel does to a sheet when the user inserts (count > 0) or deletes (count < 0) whole rows or
+ * columns at 0-based index `at`: cells, notes, comments and merged areas after it move; deleted ones go.
+ */
+export function shiftSheet(model: WorkbookModel, sheet: SheetModel, axis: "rows" | "columns", at: number, count: number): void {
+  const move = (row: number, col: number): { row: number; col: number } | null => {
+    const i = axis === "rows" ? row : col;
+    if (i < at) return { row, col };
+    if (count < 0 && i < at - count) return null;
+    return axis === "rows" ? { row: row + count, col } : { row, col: col + count };
+  };
+  const cells = new Map<string, CellModel>();
+  for (const [k, c] of sheet.cells) {
+    const [r, col] = k.split(",").map(Number);
+    const to = move(r, col);
+    if (to) cells.set(key(to.row, to.col), c);
+  }
+  sheet.cells = cells;
+  const notes = new Map<string, string>();
+  for (const [addr, text] of sheet.notes) {
+    const p = parseRect(addr);
+    const to = move(p.top, p.left);
+    if (to) notes.set(cellAddress(to.row, to.col), text);
+  }
+  sheet.notes = notes;
+  model.comments = model.comments.filter((cm) => {
+    if (cm.sheet !== sheet) return true;
+    const to = move(cm.row, cm.col);
+    if (!to) return false;
+    cm.row = to.row;
+    cm.col = to.col;
+    return true;
+  });
+  sheet.merges = sheet.merges.flatMap((m) => {
+    const a = move(m.top, m.left);
+    const b = move(m.bottom, m.right);
+    return a && b ? [{ top: a.row, left: a.col, bottom: b.row, right: b.col }] : [];
+  });
+}

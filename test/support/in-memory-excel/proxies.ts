@@ -58,12 +58,15 @@ export interface Host {
   apiVersion: number;
   syncs: number;
   changedHandlers: Set<(args: unknown) => unknown>;
-  selectionHandlers: Set<(args: unknown) => unknown>;
   fireOnWrite: boolean;
   /** Sheets whose cell values fail to load (simulates a sheet Excel cannot return). */
   failingSheets: Set<string>;
   /** RangeFill.pattern reads null for every cell (reported in office-js #4900). */
   fillPatternNull: boolean;
+  /** Bytes a request or a response may carry (Excel on the web: 5 MB); Infinity for no limit. */
+  payloadLimit: number;
+  /** Syncs still to reject with InvalidOperationInCellEditMode (the user is typing in a cell). */
+  cellEditSyncs: number;
 }
 
 type Op = () => void;
@@ -76,13 +79,31 @@ export class FakeRequestContext {
   constructor(readonly host: Host) {
     this.workbook = new WorkbookProxy(this);
   }
+  /** Bytes of the request being built (written arrays and text, plus a little per operation). */
+  requestBytes = 0;
+  /** Bytes of the response being built (values loaded in this sync). */
+  responseBytes = 0;
   async sync(): Promise<void> {
     this.host.syncs++;
     const ops = this.queue;
+    const requestBytes = this.requestBytes + ops.length * 40;
     this.queue = [];
+    this.requestBytes = 0;
+    this.responseBytes = 0;
     await Promise.resolve();
+    if (this.host.cellEditSyncs > 0) {
+      // Excel refuses every batch while a cell is being edited, before running any of it.
+      this.host.cellEditSyncs--;
+      throw new OfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.");
+    }
+    if (requestBytes > this.host.payloadLimit) {
+      throw new OfficeError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${requestBytes} bytes).`);
+    }
     try {
       for (const op of ops) op();
+      if (this.responseBytes > this.host.payloadLimit) {
+        throw new OfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${this.responseBytes} bytes).`);
+      }
     } finally {
       const dirty = [...this.dirty];
       this.dirty.clear();
@@ -222,26 +243,16 @@ export class WorkbookProxy extends ClientObject {
   get comments(): CommentCollectionProxy {
     return (this.commentsProxy ??= new CommentCollectionProxy(this.context));
   }
-  getSelectedRange(): RangeProxy {
-    const model = this.context.host.model;
-    return new RangeProxy(this.context, () => {
-      const sel = model.selection ?? { sheet: model.sheets[0].name, address: "A1" };
-      const sheet = model.sheets.find((s) => s.name === sel.sheet)!;
-      return { sheet, rect: parseRect(sel.address) };
-    });
-  }
 }
 
 export class WorksheetCollectionProxy extends ClientObject {
   protected readonly typeName = "WorksheetCollection";
   private itemProxies = new Map<SheetModel, WorksheetProxy>();
   readonly onChanged: EventSource;
-  readonly onSelectionChanged: EventSource;
   constructor(context: FakeRequestContext) {
     super(context);
-    // ExcelApi 1.9: WorksheetCollection.onChanged / onSelectionChanged.
+    // ExcelApi 1.9: WorksheetCollection.onChanged (any sheet; Worksheet.onChanged is 1.7, onFormatChanged 1.9).
     this.onChanged = new EventSource(context, context.host.changedHandlers, "1.9", "WorksheetCollection.onChanged");
-    this.onSelectionChanged = new EventSource(context, context.host.selectionHandlers, "1.9", "WorksheetCollection.onSelectionChanged");
   }
   private get model(): WorkbookModel {
     return this.context.host.model;
@@ -273,12 +284,6 @@ export class WorksheetCollectionProxy extends ClientObject {
   }
   getItemOrNullObject(name: string): WorksheetProxy {
     return new WorksheetProxy(this.context, () => this.find(name), true, "");
-  }
-  getActiveWorksheet(): WorksheetProxy {
-    return new WorksheetProxy(this.context, () => {
-      const sel = this.model.selection;
-      return (sel && this.find(sel.sheet)) ?? this.model.sheets[0];
-    }, false, "");
   }
   add(name?: string): WorksheetProxy {
     let created: SheetModel | null = null;
@@ -336,19 +341,14 @@ class EventSource {
   }
 }
 
-export class WorksheetProxy extends Resolvable<SheetModel> {
+export class WorksheetProxy extends Resolvable<SheetModel> implements Pick<Excel.Worksheet, "name" | "id" | "visibility" | "delete" | "activate"> {
   protected readonly typeName = "Worksheet";
   readonly protection: WorksheetProtectionProxy;
-  /** ExcelApi 1.7; freezeRows is recorded (frozenRows), the rest do nothing here. */
+  /** ExcelApi 1.7: freezeRows is recorded (frozenRows). */
   readonly freezePanes = {
     freezeRows: (count?: number): void => this.context.enqueue(() => {
       this.context.requireApi("1.7", "WorksheetFreezePanes.freezeRows");
       this.target().frozenRows = count ?? 1;
-    }),
-    freezeColumns: () => undefined,
-    freezeAt: () => undefined,
-    unfreeze: (): void => this.context.enqueue(() => {
-      this.target().frozenRows = undefined;
     }),
   };
   /**
@@ -379,7 +379,7 @@ export class WorksheetProxy extends Resolvable<SheetModel> {
     this.protection = new WorksheetProtectionProxy(context, this);
   }
   protected override scalarProps(): string[] {
-    return ["name", "id", "visibility", "position"];
+    return ["name", "id", "visibility"];
   }
   protected override readScalar(name: string): unknown {
     const sheet = this.target();
@@ -390,8 +390,6 @@ export class WorksheetProxy extends Resolvable<SheetModel> {
         return sheet.id;
       case "visibility":
         return sheet.visibility;
-      case "position":
-        return this.context.host.model.sheets.indexOf(sheet);
       default:
         return super.readScalar(name);
     }
@@ -415,16 +413,13 @@ export class WorksheetProxy extends Resolvable<SheetModel> {
   get id(): string {
     return this.get("id");
   }
-  get visibility(): string {
+  get visibility(): Excel.Worksheet["visibility"] {
     return this.get("visibility");
   }
-  set visibility(v: string) {
+  set visibility(v: Excel.Worksheet["visibility"]) {
     this.context.enqueue(() => {
       this.target().visibility = v as SheetModel["visibility"];
     });
-  }
-  set tabColor(_v: string) {
-    this.context.enqueue(() => this.target());
   }
   get notes(): NoteCollectionProxy {
     return (this.notesProxy ??= new NoteCollectionProxy(this.context, this));
@@ -471,6 +466,11 @@ export class WorksheetProxy extends Resolvable<SheetModel> {
     this.context.enqueue(() => {
       const sheet = this.target();
       const model = this.context.host.model;
+      // Worksheet.delete (ExcelApi 1.1): "if the worksheet's visibility is set to "VeryHidden", the
+      // delete operation will fail with an InvalidOperation exception".
+      if (sheet.visibility === "VeryHidden") {
+        throw new OfficeError("InvalidOperation", "This operation is not allowed on a very hidden worksheet: change its visibility to hidden or visible before deleting it.");
+      }
       if (model.sheets.filter((s) => s.visibility === "Visible").length <= 1 && sheet.visibility === "Visible") {
         throw new OfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       }
@@ -487,7 +487,7 @@ export class WorksheetProxy extends Resolvable<SheetModel> {
   }
 }
 
-class WorksheetProtectionProxy extends ClientObject {
+class WorksheetProtectionProxy extends ClientObject implements Pick<Excel.WorksheetProtection, "protected"> {
   protected readonly typeName = "WorksheetProtection";
   constructor(
     context: FakeRequestContext,
@@ -561,7 +561,7 @@ function looksNumeric(text: string): boolean {
   return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text.trim());
 }
 
-export class RangeProxy extends Resolvable<RangeTarget> {
+export class RangeProxy extends Resolvable<RangeTarget> implements Pick<Excel.Range, "address" | "rowIndex" | "columnIndex" | "rowCount" | "columnCount" | "values" | "formulas" | "numberFormat" | "valueTypes" | "text" | "select" | "clear"> {
   protected readonly typeName = "Range";
   readonly format: RangeFormatProxy;
   readonly conditionalFormats: ConditionalFormatCollectionProxy;
@@ -590,6 +590,11 @@ export class RangeProxy extends Resolvable<RangeTarget> {
     return out;
   }
   protected override readScalar(name: string): unknown {
+    const value = this.readRangeScalar(name);
+    if (Array.isArray(value)) this.context.responseBytes += payloadSize(value);
+    return value;
+  }
+  private readRangeScalar(name: string): unknown {
     const { sheet, rect } = this.target();
     switch (name) {
       case "address":
@@ -651,7 +656,7 @@ export class RangeProxy extends Resolvable<RangeTarget> {
       cell.numberFormat = String(x);
     }, v, "numberFormat");
   }
-  get valueTypes(): string[][] {
+  get valueTypes(): Excel.Range["valueTypes"] {
     return this.get("valueTypes");
   }
   get text(): string[][] {
@@ -659,8 +664,9 @@ export class RangeProxy extends Resolvable<RangeTarget> {
   }
   /** Queues a write of a 2-D array (or one scalar for every cell), checked against the range's size. */
   private write(apply: (cell: CellModel, x: unknown) => void, v: unknown, what: string): void {
+    this.context.requestBytes += payloadSize(v);
     this.context.enqueue(() => {
-      const { sheet, rect } = this.writableTarget();
+      const { sheet, rect } = this.writableTarget(what === "numberFormat" ? "format" : "data");
       const rows = rect.bottom - rect.top + 1;
       const cols = rect.right - rect.left + 1;
       const scalar = !Array.isArray(v);
@@ -678,13 +684,17 @@ export class RangeProxy extends Resolvable<RangeTarget> {
       }
     });
   }
-  /** The target, refusing writes to a protected sheet the way Excel does. */
-  writableTarget(): RangeTarget {
+  /**
+   * The target, refusing writes to a protected sheet the way Excel does. A data write ("data") fires
+   * onChanged after the sync; a format write does not: Excel reports those through onFormatChanged
+   * (ExcelApi 1.9), which the adapter does not listen to.
+   */
+  writableTarget(kind: "data" | "format" = "format"): RangeTarget {
     const t = this.target();
     if (t.sheet.protected) {
       throw new OfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
     }
-    this.context.dirty.add(t.sheet);
+    if (kind === "data") this.context.dirty.add(t.sheet);
     return t;
   }
   forEachCell(fn: (cell: CellModel, row: number, col: number) => void): void {
@@ -703,15 +713,6 @@ export class RangeProxy extends Resolvable<RangeTarget> {
   getCell(row: number, col: number): RangeProxy {
     return this.derived(({ rect }) => ({ top: rect.top + row, left: rect.left + col, bottom: rect.top + row, right: rect.left + col }));
   }
-  getResizedRange(deltaRows: number, deltaCols: number): RangeProxy {
-    return this.derived(({ rect }) => ({ ...rect, bottom: rect.bottom + deltaRows, right: rect.right + deltaCols }));
-  }
-  getOffsetRange(rows: number, cols: number): RangeProxy {
-    return this.derived(({ rect }) => ({ top: rect.top + rows, bottom: rect.bottom + rows, left: rect.left + cols, right: rect.right + cols }));
-  }
-  getEntireColumn(): RangeProxy {
-    return this.derived(({ rect }) => ({ ...rect, top: 0, bottom: MAX_ROWS - 1 }));
-  }
   /** ExcelApi 1.13. Office documents that it fails when the range holds more than 512 merged areas. */
   getMergedAreasOrNullObject(): RangeAreasProxy {
     return new RangeAreasProxy(this.context, () => {
@@ -729,7 +730,7 @@ export class RangeProxy extends Resolvable<RangeTarget> {
       this.context.requireApi("1.9", "Range.getCellProperties");
       const { sheet } = this.target();
       result.set(
-        this.cells((cell, r, c) => {
+        this.sized(this.cells((cell, r, c) => {
           const props: Record<string, unknown> = {};
           if (options.address) props.address = `${quoteSheetName(sheet.name)}!${cellAddress(r, c)}`;
           if (options.format) {
@@ -751,23 +752,26 @@ export class RangeProxy extends Resolvable<RangeTarget> {
             props.format = format;
           }
           return props;
-        }),
+        })),
       );
     });
     return result;
+  }
+  private sized<T>(value: T): T {
+    this.context.responseBytes += payloadSize(value);
+    return value;
   }
   select(): void {
     this.context.enqueue(() => {
       const { sheet, rect } = this.target();
       this.context.host.model.selection = { sheet: sheet.name, address: rectAddress(rect) };
-      for (const h of [...this.context.host.selectionHandlers]) void Promise.resolve().then(() => h({ type: "WorksheetSelectionChanged", worksheetId: sheet.id, address: rectAddress(rect) }));
     });
   }
   /** Inserts cells, shifting the existing ones right (entire columns: merges widen as in Excel). */
   insert(shift: string): RangeProxy {
     this.context.enqueue(() => {
       if (shift !== "Right") throw new OfficeError("InvalidArgument", `Only shift Right is implemented in the in-memory Excel (got ${shift}).`);
-      const { sheet, rect } = this.writableTarget();
+      const { sheet, rect } = this.writableTarget("data");
       const width = rect.right - rect.left + 1;
       const inBand = (r: number): boolean => r >= rect.top && r <= rect.bottom;
       const moved = new Map<string, CellModel>();
@@ -857,7 +861,7 @@ export class RangeProxy extends Resolvable<RangeTarget> {
   }
   clear(applyTo?: string): void {
     this.context.enqueue(() => {
-      const { sheet, rect } = this.writableTarget();
+      const { sheet, rect } = this.writableTarget(applyTo === "Formats" ? "format" : "data");
       // Only cells that exist can hold anything: a whole-sheet clear stays cheap.
       for (const [k, cell] of sheet.cells) {
         const [r, c] = k.split(",").map(Number);
@@ -876,6 +880,11 @@ export class RangeProxy extends Resolvable<RangeTarget> {
       }
     });
   }
+}
+
+/** The size of a value as JSON, the form requests and responses travel in. */
+export function payloadSize(value: unknown): number {
+  return JSON.stringify(value ?? null).length;
 }
 
 function cellAt(sheet: SheetModel, row: number, col: number): CellModel {
@@ -925,7 +934,7 @@ function setCellInput(cell: CellModel, x: unknown, asFormula: boolean): void {
   cell.value = text;
 }
 
-export class RangeAreasProxy extends Resolvable<{ sheet: SheetModel; areas: Rect[] }> {
+export class RangeAreasProxy extends Resolvable<{ sheet: SheetModel; areas: Rect[] }> implements Pick<Excel.RangeAreas, "address" | "areaCount"> {
   protected readonly typeName = "RangeAreas";
   constructor(context: FakeRequestContext, resolver: () => { sheet: SheetModel; areas: Rect[] } | null) {
     super(context, resolver, true, "");
@@ -1024,9 +1033,6 @@ class RangeFormatProxy extends ClientObject {
   set verticalAlignment(v: string) {
     this.setStyle("verticalAlignment", v);
   }
-  autofitColumns(): void {
-    this.context.enqueue(() => this.range.target());
-  }
   autofitRows(): void {
     this.context.enqueue(() => this.range.target());
   }
@@ -1082,7 +1088,7 @@ function fillTintOf(cell: CellModel | undefined): number | null {
   return cell?.fill ? 0 : null;
 }
 
-class RangeFillProxy extends ClientObject {
+class RangeFillProxy extends ClientObject implements Pick<Excel.RangeFill, "color" | "pattern" | "clear"> {
   protected readonly typeName = "RangeFill";
   constructor(
     context: FakeRequestContext,
@@ -1113,8 +1119,22 @@ class RangeFillProxy extends ClientObject {
       cell.fill = normaliseColor(v);
     }));
   }
-  get pattern(): string {
+  get pattern(): Excel.RangeFill["pattern"] {
     return this.get("pattern");
+  }
+  /** ExcelApi 1.9; the in-memory Excel draws solid fills only, so a pattern is recorded, not drawn. */
+  set pattern(v: Excel.RangeFill["pattern"]) {
+    this.context.enqueue(() => {
+      this.context.requireApi("1.9", "RangeFill.pattern");
+      this.range.forEachCell((cell) => {
+        cell.style = { ...cell.style, fillPattern: v };
+      });
+    });
+  }
+  set patternColor(v: string) {
+    this.context.enqueue(() => this.range.forEachCell((cell) => {
+      cell.style = { ...cell.style, fillPatternColor: normaliseColor(v) };
+    }));
   }
   clear(): void {
     this.context.enqueue(() => this.range.forEachCell((cell) => {
@@ -1123,7 +1143,7 @@ class RangeFillProxy extends ClientObject {
   }
 }
 
-class RangeFontProxy extends ClientObject {
+class RangeFontProxy extends ClientObject implements Pick<Excel.RangeFont, "color" | "bold" | "size"> {
   protected readonly typeName = "RangeFont";
   constructor(
     context: FakeRequestContext,
@@ -1161,11 +1181,6 @@ class RangeFontProxy extends ClientObject {
       cell.style = { ...cell.style, fontSize: v };
     }));
   }
-  set italic(v: boolean) {
-    this.context.enqueue(() => this.range.forEachCell((cell) => {
-      cell.style = { ...cell.style, italic: v };
-    }));
-  }
 }
 
 function normaliseColor(v: string): string {
@@ -1188,17 +1203,10 @@ class ConditionalFormatCollectionProxy {
     });
     return new ConditionalFormatProxy(this.context, holder);
   }
-  clearAll(): void {
-    this.context.enqueue(() => {
-      const { sheet } = this.range.writableTarget();
-      sheet.conditionalFormats = [];
-    });
-  }
 }
 
 class ConditionalFormatProxy {
   readonly custom: unknown;
-  readonly textComparison: unknown;
   constructor(context: FakeRequestContext, holder: { record: ConditionalFormatRecord | null }) {
     const setter = (apply: (r: ConditionalFormatRecord, v: unknown) => void) => (v: unknown) =>
       context.enqueue(() => {
@@ -1213,15 +1221,6 @@ class ConditionalFormatProxy {
       rule: Object.defineProperty({}, "formula", { set: setter((r, v) => (r.formula = String(v))) }),
       format: format(),
     };
-    const textComparison = { format: format() };
-    Object.defineProperty(textComparison, "rule", {
-      set: setter((r, v) => {
-        const rule = v as { operator: string; text: string };
-        r.operator = rule.operator;
-        r.text = rule.text;
-      }),
-    });
-    this.textComparison = textComparison;
   }
 }
 
@@ -1244,12 +1243,55 @@ function resolveCell(context: FakeRequestContext, scope: WorksheetProxy | null, 
   return { sheet, row: rect.top, col: rect.left };
 }
 
-export class NoteCollectionProxy {
+export class NoteCollectionProxy extends ClientObject {
+  protected readonly typeName = "NoteCollection";
   constructor(
-    private readonly context: FakeRequestContext,
+    context: FakeRequestContext,
     private readonly scope: WorksheetProxy | null,
-  ) {}
+  ) {
+    super(context);
+  }
+  /** NoteCollection.load("items/content"): the notes of the sheet (or of every sheet, workbook-scoped). */
+  override loadNow(paths: string[] | null): void {
+    this.context.requireApi("1.18", "NoteCollection.load");
+    const sheets = this.scope ? [this.scope.target()] : this.context.host.model.sheets;
+    const items = sheets.flatMap((sheet) => [...sheet.notes.keys()].map((addr) => new NoteProxy(this.context, () => (sheet.notes.has(addr) ? { sheet, addr } : null), false)));
+    this.loaded.set("items", items);
+    for (const path of paths ?? ["items"]) {
+      const [head, ...rest] = path.split("/");
+      if (head !== "items") throw new OfficeError("InvalidArgument", `Cannot load '${head}' on NoteCollection.`);
+      for (const item of items) {
+        item.loadNow(rest.length > 0 ? [rest.join("/")] : null);
+      }
+    }
+  }
+  get items(): NoteProxy[] {
+    return this.get<NoteProxy[]>("items");
+  }
+  private sheetsInScope(): SheetModel[] {
+    return this.scope ? [this.scope.target()] : this.context.host.model.sheets;
+  }
+  /** NoteCollection.getCount (ExcelApi 1.18). */
+  getCount(): ClientResult<number> {
+    const result = new ClientResult<number>();
+    this.context.enqueue(() => {
+      this.context.requireApi("1.18", "NoteCollection.getCount");
+      result.set(this.sheetsInScope().reduce((n, s) => n + s.notes.size, 0));
+    });
+    return result;
+  }
+  /** NoteCollection.getItemAt (ExcelApi 1.18): notes in the order the collection lists them. */
+  getItemAt(index: number): NoteProxy {
+    return new NoteProxy(this.context, () => {
+      this.context.requireApi("1.18", "NoteCollection.getItemAt");
+      const all = this.sheetsInScope().flatMap((sheet) => [...sheet.notes.keys()].map((addr) => ({ sheet, addr })));
+      const item = all[index];
+      if (!item) throw new OfficeError("ItemNotFound", `There is no note at index ${index}.`);
+      return item;
+    }, false);
+  }
   add(cellAddress_: RangeProxy | string, content: string): NoteProxy {
+    this.context.requestBytes += payloadSize(content);
     let where: { sheet: SheetModel; addr: string } | null = null;
     this.context.enqueue(() => {
       this.context.requireApi("1.18", "NoteCollection.add");
@@ -1258,7 +1300,6 @@ export class NoteCollectionProxy {
       if (sheet.protected) throw new OfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
       if (sheet.notes.has(addr)) throw new OfficeError("InvalidArgument", `The cell ${addr} already has a note.`);
       sheet.notes.set(addr, String(content));
-      this.context.dirty.add(sheet);
       where = { sheet, addr };
     });
     return new NoteProxy(this.context, () => where, false);
@@ -1279,7 +1320,7 @@ export class NoteCollectionProxy {
   }
 }
 
-export class NoteProxy extends Resolvable<{ sheet: SheetModel; addr: string }> {
+export class NoteProxy extends Resolvable<{ sheet: SheetModel; addr: string }> implements Pick<Excel.Note, "content" | "delete"> {
   protected readonly typeName = "Note";
   constructor(context: FakeRequestContext, resolver: () => { sheet: SheetModel; addr: string } | null, orNull: boolean) {
     super(context, resolver, orNull, "The note does not exist.");
@@ -1289,19 +1330,29 @@ export class NoteProxy extends Resolvable<{ sheet: SheetModel; addr: string }> {
   }
   protected override readScalar(name: string): unknown {
     const { sheet, addr } = this.target();
-    if (name === "content") return sheet.notes.get(addr) ?? "";
-    if (name === "authorName") return "在内存中的 Excel";
+    if (name === "content") {
+      const content = sheet.notes.get(addr) ?? "";
+      this.context.responseBytes += payloadSize(content);
+      return content;
+    }
     return super.readScalar(name);
   }
   get content(): string {
     return this.get("content");
   }
+  /** Note.getLocation (ExcelApi 1.18): the cell the note belongs to. */
+  getLocation(): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      const { sheet, addr } = this.target();
+      return { sheet, rect: parseRect(addr) };
+    });
+  }
   set content(v: string) {
+    this.context.requestBytes += payloadSize(v);
     this.context.enqueue(() => {
       const { sheet, addr } = this.target();
       if (sheet.protected) throw new OfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
       sheet.notes.set(addr, String(v));
-      this.context.dirty.add(sheet);
     });
   }
   delete(): void {
@@ -1309,7 +1360,6 @@ export class NoteProxy extends Resolvable<{ sheet: SheetModel; addr: string }> {
       const { sheet, addr } = this.target();
       if (sheet.protected) throw new OfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
       sheet.notes.delete(addr);
-      this.context.dirty.add(sheet);
     });
   }
 }
@@ -1351,7 +1401,6 @@ export class CommentCollectionProxy extends ClientObject {
       }
       created = { id: `comment-${this.model.nextId++}`, sheet, row, col, content: String(content), replies: [] };
       this.model.comments.push(created);
-      this.context.dirty.add(sheet);
     });
     return new CommentProxy(this.context, () => created, false);
   }
@@ -1361,23 +1410,15 @@ export class CommentCollectionProxy extends ClientObject {
   getItemOrNullObject(id: string): CommentProxy {
     return new CommentProxy(this.context, () => this.model.comments.find((c) => c.id === id) ?? null, true);
   }
-  getItemByCell(where: RangeProxy | string): CommentProxy {
-    return new CommentProxy(this.context, () => {
-      const { sheet, row, col } = resolveCell(this.context, null, where);
-      return this.model.comments.find((c) => c.sheet === sheet && c.row === row && c.col === col) ?? null;
-    }, false);
-  }
 }
 
-export class CommentProxy extends Resolvable<CommentModel> {
+export class CommentProxy extends Resolvable<CommentModel> implements Pick<Excel.Comment, "id" | "content" | "delete"> {
   protected readonly typeName = "Comment";
-  readonly replies: CommentReplyCollectionProxy;
   constructor(context: FakeRequestContext, resolver: () => CommentModel | null, orNull: boolean) {
     super(context, () => {
       context.requireApi("1.10", "Comment");
       return resolver();
     }, orNull, "The comment does not exist.");
-    this.replies = new CommentReplyCollectionProxy(context, this);
   }
   protected override scalarProps(): string[] {
     return ["id", "content"];
@@ -1411,66 +1452,6 @@ export class CommentProxy extends Resolvable<CommentModel> {
       if (c.sheet.protected) throw new OfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
       const model = this.context.host.model;
       model.comments = model.comments.filter((x) => x !== c);
-      this.context.dirty.add(c.sheet);
-    });
-  }
-}
-
-class CommentReplyCollectionProxy {
-  constructor(
-    private readonly context: FakeRequestContext,
-    private readonly comment: CommentProxy,
-  ) {}
-  add(content: string): CommentReplyProxy {
-    let created: { comment: CommentModel; id: string } | null = null;
-    this.context.enqueue(() => {
-      const c = this.comment.target();
-      const id = `reply-${this.context.host.model.nextId++}`;
-      c.replies.push({ id, content: String(content) });
-      created = { comment: c, id };
-      this.context.dirty.add(c.sheet);
-    });
-    return new CommentReplyProxy(this.context, () => created, false);
-  }
-  private lookup(id: string): () => { comment: CommentModel; id: string } | null {
-    return () => {
-      const c = this.comment.targetOrNull();
-      return c && c.replies.some((r) => r.id === id) ? { comment: c, id } : null;
-    };
-  }
-  getItem(id: string): CommentReplyProxy {
-    return new CommentReplyProxy(this.context, this.lookup(id), false);
-  }
-  getItemOrNullObject(id: string): CommentReplyProxy {
-    return new CommentReplyProxy(this.context, this.lookup(id), true);
-  }
-}
-
-class CommentReplyProxy extends Resolvable<{ comment: CommentModel; id: string }> {
-  protected readonly typeName = "CommentReply";
-  constructor(context: FakeRequestContext, resolver: () => { comment: CommentModel; id: string } | null, orNull: boolean) {
-    super(context, resolver, orNull, "The reply does not exist.");
-  }
-  protected override scalarProps(): string[] {
-    return ["id", "content"];
-  }
-  protected override readScalar(name: string): unknown {
-    const { comment, id } = this.target();
-    if (name === "id") return id;
-    if (name === "content") return comment.replies.find((r) => r.id === id)?.content ?? "";
-    return super.readScalar(name);
-  }
-  get id(): string {
-    return this.get("id");
-  }
-  get content(): string {
-    return this.get("content");
-  }
-  delete(): void {
-    this.context.enqueue(() => {
-      const { comment, id } = this.target();
-      comment.replies = comment.replies.filter((r) => r.id !== id);
-      this.context.dirty.add(comment.sheet);
     });
   }
 }
