@@ -5,8 +5,8 @@ import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { describeDamage, keepFromOriginal, prepareForExcelJS } from "../xlsx/package-parts";
-import { contentLostOnSave, notWorkbookReason, unreadableWorkbookMessage, zipEntryNames } from "../xlsx/workbook-bytes";
+import { openXlsxBytes, workbookBytes } from "../xlsx/adapter";
+import { notWorkbookReason } from "../xlsx/workbook-bytes";
 
 // The checks over bytes live in src/xlsx (the web page makes them too); re-exported for existing callers.
 export { contentLostOnSave, isEncryptedOle, zipEntryNames } from "../xlsx/workbook-bytes";
@@ -89,30 +89,14 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   return (await openWorkbook(file)).wb;
 }
 
-/** The bytes each workbook was read from, so that saving can put back what ExcelJS does not keep. */
-const originals = new WeakMap<ExcelJS.Workbook, Uint8Array>();
-
-/** Loads a workbook and says what a copy saved by this tool would lose. */
+/** Loads a workbook and says what a copy saved by this tool would lose (src/xlsx/adapter.ts, shared with the web page). */
 export async function openWorkbook(file: string): Promise<{ wb: ExcelJS.Workbook; lostOnSave: string[] }> {
   const buf = readWorkbookBytes(file);
-  const names = zipEntryNames(buf);
-  const wb = new ExcelJS.Workbook();
-  let prepared: Uint8Array;
   try {
-    prepared = await prepareForExcelJS(buf);
-  } catch {
-    throw new CliError(`无法读取工作簿：${file}。文件不是完整的压缩包（可能下载或复制时中断），请重新获取原文件。`);
+    return await openXlsxBytes(buf, file);
+  } catch (e) {
+    throw new CliError(e instanceof Error ? e.message : String(e));
   }
-  try {
-    // ExcelJS's typings predate Node's generic Buffer.
-    await wb.xlsx.load(prepared as unknown as ArrayBuffer);
-  } catch {
-    const damage = await describeDamage(buf).catch(() => null);
-    if (damage) throw new CliError(`无法读取工作簿：${file}。文件已损坏：${damage}。请用 Excel 或 WPS 打开并另存为 .xlsx 后再试。`);
-    throw new CliError(unreadableWorkbookMessage(file));
-  }
-  originals.set(wb, buf);
-  return { wb, lostOnSave: contentLostOnSave(names) };
 }
 
 /** Whether two paths name the same file (also when one of them does not exist yet). */
@@ -151,10 +135,7 @@ function writeAll(fd: number, bytes: Uint8Array): void {
 
 export async function saveWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
   checkOutputFolder(file);
-  const saved = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  const original = originals.get(wb);
-  const bytes = original ? await keepFromOriginal(saved, original) : saved;
-  writeFileSafely(bytes, file, { overwrite: true });
+  writeFileSafely(await workbookBytes(wb), file, { overwrite: true });
 }
 
 function checkOutputFolder(file: string): void {

@@ -16,6 +16,7 @@ import type { DoneUndo, NoteSupport, ScanProgress, WorkbookAdapter } from "../ex
 import { flagWorkbook, unflagWorkbook, type FlagOutcome } from "./flag-workbook";
 import { markDoneInWorkbook, undoMarkDoneInWorkbook, type CellSnapshot } from "./mark-done";
 import { readWorkbook } from "./read-workbook";
+import { describeDamage, keepFromOriginal, prepareForExcelJS } from "./package-parts";
 import { contentLostOnSave, notWorkbookReason, unreadableWorkbookMessage, zipEntryNames } from "./workbook-bytes";
 
 /** Reads every sheet and scans it; problems of reading (formulas saved without results) come first. */
@@ -58,7 +59,10 @@ function forgetWrittenStyleIds(wb: ExcelJS.Workbook): void {
 export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   forgetWrittenStyleIds(wb);
   const buffer = await wb.xlsx.writeBuffer();
-  return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer as ArrayBuffer);
+  const saved = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer as ArrayBuffer);
+  const original = originals.get(wb);
+  // Put back what ExcelJS drops (sheet protection, validations, print settings, defined names …).
+  return original ? keepFromOriginal(saved, original) : saved;
 }
 
 /** Said by the Excel-only operations: they need the DALIANBING functions of the add-in. */
@@ -137,19 +141,32 @@ export function createXlsxAdapter(wb: ExcelJS.Workbook): XlsxWorkbookAdapter {
   };
 }
 
+/** The bytes each workbook was read from, so that saving can put back what ExcelJS does not keep. */
+const originals = new WeakMap<ExcelJS.Workbook, Uint8Array>();
+
 /**
- * Opens .xlsx bytes (a file the user picked) into an ExcelJS workbook: checks what kind of file it is
- * first and says in Chinese, naming `fileName`, why it cannot be read; lists what a copy would lose.
+ * Opens .xlsx bytes into an ExcelJS workbook, for the CLI and the web page alike: checks what kind of
+ * file it is first and says in Chinese, naming `fileName`, why it cannot be read; mends what other
+ * programs write that ExcelJS cannot read (package-parts.ts); lists what a copy would lose.
  */
 export async function openXlsxBytes(bytes: Uint8Array, fileName: string): Promise<{ wb: ExcelJS.Workbook; lostOnSave: string[] }> {
   const names = zipEntryNames(bytes);
   const reason = notWorkbookReason(bytes, fileName, names);
   if (reason) throw new Error(reason);
+  let prepared: Uint8Array;
+  try {
+    prepared = await prepareForExcelJS(bytes);
+  } catch {
+    throw new Error(`无法读取工作簿：${fileName}。文件不是完整的压缩包（可能下载或复制时中断），请重新获取原文件。`);
+  }
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    await wb.xlsx.load(prepared as unknown as ArrayBuffer);
   } catch {
+    const damage = await describeDamage(bytes).catch(() => null);
+    if (damage) throw new Error(`无法读取工作簿：${fileName}。文件已损坏：${damage}。请用 Excel 或 WPS 打开并另存为 .xlsx 后再试。`);
     throw new Error(unreadableWorkbookMessage(fileName));
   }
+  originals.set(wb, bytes);
   return { wb, lostOnSave: contentLostOnSave(names) };
 }
