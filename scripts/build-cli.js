@@ -20,7 +20,7 @@ function newestSource() {
       else if (/\.tsx?$|\.json$/.test(entry.name)) newest = Math.max(newest, fs.statSync(full).mtimeMs);
     }
   };
-  for (const dir of ["src/cli", "src/core", "src/xlsx"]) walk(path.join(root, dir));
+  for (const dir of ["src/cli", "src/core", "src/xlsx", "src/report", "src/excel"]) walk(path.join(root, dir));
   for (const file of ["tsconfig.json", "tsconfig.cli.json"]) newest = Math.max(newest, fs.statSync(path.join(root, file)).mtimeMs);
   return newest;
 }

@@ -225,7 +225,8 @@ describe("discrepancies once per workbook", () => {
     const short = (await cli(["scan", file, "--as-of", "2024-09-25"])).stdout;
     const lines15 = short.split("\n").filter((l) => l.includes("序号15“线索识别”"));
     expect(lines15).toEqual([expect.stringMatching(/^ {2}· 攻坚任务!E17 等2处：序号15“线索识别”：表中写/)]);
-    expect(short).toContain("【规则差异】5项，共10处");
+    // 9 攻坚 entries (rows 15, 21, 29, 35, 36, 38, 42, 47, 50) on both 攻坚 sheets, and 16 基准 entries on the one 基准 sheet.
+    expect(short).toContain("【规则差异】25项，共34处");
     expect(short).toContain("加 --verbose 列出每一处");
     const verbose = (await cli(["scan", file, "--as-of", "2024-09-25", "--verbose"])).stdout;
     const all15 = verbose.split("\n").filter((l) => l.includes("序号15“线索识别”"));

@@ -137,17 +137,20 @@ describe("toJsonReport", () => {
 
   it("gives each milestone exactly the documented fields", () => {
     const first = (report.milestones as Record<string, unknown>[])[0];
-    expect(Object.keys(first)).toEqual(["sheet", "cell", "serial", "label", "name", "text", "due", "kind", "status", "owners", "lead"]);
+    expect(Object.keys(first)).toEqual(["sheet", "cell", "serial", "item", "label", "name", "text", "due", "kind", "status", "daysOverdue", "daysLeft", "owners", "lead"]);
     expect(first).toEqual({
       sheet: "攻坚任务",
       cell: "I3",
       serial: "1",
+      item: expect.any(String),
       label: "1",
       name: "序号1·节点1",
       text: expect.stringContaining("出台市级标准化建设工作方案"),
       due: "2024-05-31",
       kind: "date",
       status: "overdue",
+      daysOverdue: expect.any(Number),
+      daysLeft: null,
       owners: { 盯办人: "白聖豪", 责任人: "崔志宇", 分管领导: "曾增" },
       lead: "综合办公室",
     });

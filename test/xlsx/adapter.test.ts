@@ -68,7 +68,7 @@ describe("flag and unflag", () => {
     const { adapter } = await open(bytes);
     const scan = await adapter.scan({ asOf: "2024-09-25", dueSoonDays: 7 });
     const r = await adapter.flag(scan);
-    expect(r).toEqual({ flagged: 2, noteSupport: "notes", problems: [] });
+    expect(r).toEqual({ flagged: 2, noteSupport: "notes", skipped: 0, problems: [] });
     const byPage = await reload(await adapter.toBytes());
     expect(cells(byPage, everything)).toEqual(cells(byCli, everything));
     const f10 = byPage.getWorksheet(MESSY_SHEET)!.getCell("F10");
@@ -83,19 +83,22 @@ describe("flag and unflag", () => {
     await adapter.flag(await adapter.scan({ asOf: "2024-09-25", dueSoonDays: 7 }));
     const flagged = await reload(await adapter.toBytes());
     expect(cells(flagged, valueOf)).toEqual(cells(before, valueOf));
-    expect(await adapter.unflag()).toEqual({ restored: 2, problems: [] });
+    expect(await adapter.unflag()).toEqual({ restored: 2, skipped: 0, problems: [] });
     const restored = await reload(await adapter.toBytes());
     expect(cells(restored, everything)).toEqual(cells(before, everything));
     expect(restored.worksheets.map((w) => w.name)).toEqual(before.worksheets.map((w) => w.name));
   });
 
-  it("names a flagged cell cleared by hand instead of restoring over it", async () => {
+  it("keeps a note the user wrote over the assistant's after flagging, and still restores the cell's look", async () => {
     const { adapter, wb } = await open(await buildMessyWorkbook());
+    const before = structuredClone(wb.getWorksheet(MESSY_SHEET)!.getCell("F4").fill ?? null);
     await adapter.flag(await adapter.scan({ asOf: "2024-09-25", dueSoonDays: 7 }));
     wb.getWorksheet(MESSY_SHEET)!.getCell("F4").note = "改过了";
     const r = await adapter.unflag();
-    expect(r.restored).toBe(1);
-    expect(r.problems).toEqual([expect.objectContaining({ sheet: MESSY_SHEET, cell: "F4", message: expect.stringContaining("未自动恢复") })]);
+    expect(r.restored).toBe(2);
+    const f4 = wb.getWorksheet(MESSY_SHEET)!.getCell("F4");
+    expect(noteText(f4.note)).toBe("改过了");
+    expect(f4.fill ?? null).toEqual(before);
   });
 });
 
@@ -132,6 +135,26 @@ describe("标记完成", () => {
     ws.getCell("L10").value = "=1a";
     await adapter.markDone(MESSY_SHEET, "F10", "1b");
     expect(ws.getCell("L10").value).toBe("=1a,1b");
+  });
+
+  it("撤销 puts the copy back exactly, the added column too; refuses when the cell was edited since", async () => {
+    const bytes = await buildMessyWorkbook();
+    const before = await reload(bytes);
+    const { adapter, wb } = await open(bytes);
+    const first = await adapter.markDone(MESSY_SHEET, "F4", "1");
+    expect(first).toMatchObject({ sheet: MESSY_SHEET, cell: "L4", label: "1", written: "1" });
+    await adapter.undoMarkDone(first);
+    const after = await reload(await adapter.toBytes());
+    const filled = (wb2: ExcelJS.Workbook) => new Map([...cells(wb2, valueOf)].filter(([, v]) => v !== "null"));
+    expect(filled(after)).toEqual(filled(before));
+    expect(after.getWorksheet(MESSY_SHEET)!.getCell("L3").value).toBeNull();
+    const scan = await adapter.scan({ asOf: "2024-09-25", dueSoonDays: 7 });
+    expect(statusOf(scan)["1#1"]).not.toBe("done");
+
+    const again = await adapter.markDone(MESSY_SHEET, "F4", "1");
+    wb.getWorksheet(MESSY_SHEET)!.getCell(again.cell).value = "1,2";
+    await expect(adapter.undoMarkDone(again)).rejects.toThrow("未撤销");
+    expect(wb.getWorksheet(MESSY_SHEET)!.getCell(again.cell).value).toBe("1,2");
   });
 
   it("says in Chinese when the sheet or the row is not there", async () => {

@@ -89,11 +89,3 @@ export interface ScanResult {
   discrepancies: Discrepancy[];
   counts: Record<MilestoneStatus, number>;
 }
-
-/**
- * src/core/scan/index.ts exports:
- *   scanWorkbook(sheets: SheetGrid[], options: ScanOptions): ScanResult
- *   toJsonReport(result: ScanResult): object     // the CLI's --json shape (issue 2 §5)
- *   groupMilestones(ms: ScannedMilestone[], by: "盯办人" | "责任人" | "分管领导" | "牵头部门"): Map<string, ScannedMilestone[]>
- *   reminderText(person, ms, asOf, role = "盯办人"): string   // 催办通知, Chinese; role words it 盯办/负责/分管
- */
