@@ -103,17 +103,22 @@ export function MonthChart(props: { data: MonthlyMilestones; asOf: IsoDate }): R
 
 function MonthBar(props: { c: MonthCounts; x: number; width: number; baseline: number; scale: number }): React.JSX.Element {
   const { c, x, width, baseline, scale } = props;
-  let y = baseline;
   const center = x + width / 2;
+  // Each segment sits on top of the ones before it: its top is the baseline minus the running height.
+  const segments: { key: string; color: string; top: number; height: number }[] = [];
+  let top = baseline;
+  for (const s of SERIES) {
+    const height = c[s.key] * scale;
+    if (height === 0) continue;
+    top -= height;
+    segments.push({ key: s.key, color: s.color, top, height });
+  }
+  const y = top;
   return (
     <g aria-hidden="true" data-month={`${c.year}-${c.month}`} data-total={c.total}>
-      {SERIES.map((s) => {
-        const n = c[s.key];
-        if (n === 0) return null;
-        const h = n * scale;
-        y -= h;
-        return <rect key={s.key} x={x} y={y} width={width} height={h} fill={s.color} />;
-      })}
+      {segments.map((s) => (
+        <rect key={s.key} x={x} y={s.top} width={width} height={s.height} fill={s.color} />
+      ))}
       {c.total > 0 && (
         <text x={center} y={y - 3} fontSize={9} textAnchor="middle" fill="#323130">
           {c.total}
