@@ -4,6 +4,7 @@
  * milestones together; then rule discrepancies, problems, and commands to paste.
  * Every piece of cell text goes through printable(): a cell cannot send escape sequences to the terminal.
  */
+import { tableYearText } from "../core/scan/text";
 import { parseCellAddress } from "../core/address";
 import type { Problem } from "../core/grid";
 import { milestoneName } from "../core/milestones/name";
@@ -50,7 +51,7 @@ export function formatScanReport(result: ScanResult, options: ReportOptions): st
   const by = options.by ?? "盯办人";
   const out: string[] = [];
   const file = printable(options.file);
-  const tableList = result.tables.map((t) => `${printable(t.sheet)}（${t.kind}，${t.rows}行）`).join("、");
+  const tableList = result.tables.map((t) => `${printable(t.sheet)}（${t.kind}，${t.rows}行，${tableYearText(t)}）`).join("、");
   out.push(paint("bold", `大练兵助手 · 节点检查`));
   out.push(`文件：${file}`);
   out.push(`截至日期：${chineseDate(result.asOf)}（临期：${result.dueSoonDays}天内到期）`);

@@ -464,7 +464,7 @@ async function main() {
         assertEqual(await page.getByRole("button", { name: /按回车定位到该单元格/ }).count(), 0, "select-cell buttons");
         for (const name of ["就地标注", "插入公式列", "插入评分表"]) assertEqual(await page.getByRole("button", { name, exact: true }).count(), 0, `${name} button`);
         // Search narrows the list, as in the pane.
-        const firstPerson = (await page.locator("section[aria-label] h3").first().innerText()).split(/\s/)[0];
+        const firstPerson = await page.locator("section[aria-label]:has(h3)").first().getAttribute("aria-label");
         await page.getByLabel("搜索节点").fill(firstPerson);
         const filtered = await listed(page);
         assert(filtered.length > 0 && filtered.length <= (await cliScan(state.sample, LATE)).milestones.length, "search shows nothing");
@@ -519,7 +519,7 @@ async function main() {
         const page = state.page;
         await choose(page, state.messy);
         // The 截至日期 stays what it was for the previous workbook.
-        assertEqual(await page.getByLabel("截至日期").inputValue(), LATE, "截至日期 after choosing another workbook");
+        assertEqual(await page.getByLabel("截至日期").inputValue(), LATE.replaceAll("-", "/"), "截至日期 after choosing another workbook");
         await compareWithCli(page, state.messy, [EARLY, LATE]);
         assertEqual(await counts(page), { 已逾期: 3, 临期: 1, 未到期: 1, 已完成: 0, 无固定期限: 1 }, `messy counts as of ${LATE}`);
         await page.locator('li[data-label="2"][data-status="due-soon"]').waitFor();

@@ -127,7 +127,7 @@ describe("sheets without a table", () => {
   it("the text report lists every table and names those sheets", async () => {
     const r = await cli(["scan", input, "--as-of", "2024-09-01"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("识别到 4 张责任分解表：汇总（攻坚，3行）、汇总（基准，2行）、攻坚（报送版）（攻坚，2行）、两行表头（攻坚，2行）");
+    expect(r.stdout).toContain("识别到 4 张责任分解表：汇总（攻坚，3行，2024年，取自标题）、汇总（基准，2行，标题无年份，按截至日期取2024年）、攻坚（报送版）（攻坚，2行，2024年，取自标题）、两行表头（攻坚，2行，2024年，取自标题）");
     expect(r.stdout).toContain("工作表“通讯录”未识别为责任分解表：A1 所在的第1行像是表头，但缺少“盯办人或责任人”列");
   });
 });

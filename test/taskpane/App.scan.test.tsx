@@ -97,7 +97,7 @@ describe("scanning", () => {
 
   test("says which tables were read and with which year", async () => {
     renderPane(fakeAdapter());
-    expect(await screen.findByText(/已识别 2 张表：攻坚任务（攻坚，2024年，51行）、基准任务（基准，2024年，20行）/)).toBeInTheDocument();
+    expect(await screen.findByText(/已识别 2 张表：攻坚任务（攻坚，51行，2024年，取自标题）、基准任务（基准，20行，2024年，取自标题）/)).toBeInTheDocument();
   });
 
 });

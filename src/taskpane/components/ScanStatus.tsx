@@ -1,4 +1,5 @@
 /** Progress of a running scan ("正在读取工作表 3/7") and, after a scan, which tables were read. */
+import { tableYearText } from "../../core/scan/text";
 import * as React from "react";
 import { Caption1, Field, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
 import type { ScanResult } from "../../core/scan/types";
@@ -22,7 +23,7 @@ export function ScanProgressView(props: { progress: ScanProgress | null }): Reac
 export function TablesSummary(props: { scan: ScanResult; asOfText: string }): React.JSX.Element {
   const styles = useStyles();
   const { tables } = props.scan;
-  const list = tables.map((t) => `${t.sheet}（${t.kind}，${t.year}年，${t.rows}行）`).join("、");
+  const list = tables.map((t) => `${t.sheet}（${t.kind}，${t.rows}行，${tableYearText(t)}）`).join("、");
   return (
     <Caption1 className={styles.tables}>
       截至 {props.asOfText}，{tables.length > 0 ? `已识别 ${tables.length} 张表：${list}` : "未识别到责任分解表"}
