@@ -464,7 +464,7 @@ async function main() {
         assertEqual(await page.getByRole("button", { name: /按回车定位到该单元格/ }).count(), 0, "select-cell buttons");
         for (const name of ["就地标注", "插入公式列", "插入评分表"]) assertEqual(await page.getByRole("button", { name, exact: true }).count(), 0, `${name} button`);
         // Search narrows the list, as in the pane.
-        const firstPerson = await page.locator("section[aria-label]:has(h3)").first().getAttribute("aria-label");
+        const firstPerson = await page.locator("section[aria-label]:has(h3 button[aria-expanded])").first().getAttribute("aria-label");
         await page.getByLabel("搜索节点").fill(firstPerson);
         const filtered = await listed(page);
         assert(filtered.length > 0 && filtered.length <= (await cliScan(state.sample, LATE)).milestones.length, "search shows nothing");
