@@ -1,0 +1,4 @@
+export * from "./layout";
+export * from "./read";
+export * from "./styles";
+export * from "./summary";
