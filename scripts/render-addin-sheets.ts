@@ -1,8 +1,9 @@
 /**
  * Renders what the add-in writes into a workbook, to look at it as staff will:
  * the sample workbook in the in-memory Excel → the real adapter (scan as of 2024-09-25 → flag →
- * 插入公式列 → 插入评分表) → plausible inputs typed into the 评分表 → .xlsx (to-xlsx.ts, formulas with
- * cached results) → PDF (LibreOffice) → PNG pages (pdftoppm).
+ * 插入公式列 → 插入评分表 for each of the four sets: 攻坚, 基准市, 基准县, 个人 with a candidate) →
+ * plausible inputs typed into each 评分表 → .xlsx (to-xlsx.ts, formulas with cached results) → PDF
+ * (LibreOffice) → PNG pages (pdftoppm).
  *
  *   npx tsx scripts/render-addin-sheets.ts [OUT_DIR]        (default /tmp/addin-render)
  *
@@ -12,9 +13,10 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { columnIndex, columnName } from "../src/core/address";
+import { cellAddress } from "../src/core/address";
 import { RULE_SETS } from "../src/core/rules";
-import type { InputSpec } from "../src/core/rules/types";
+import type { InputSpec, RuleItem, RuleSetId } from "../src/core/rules/types";
+import { inputLabel, scorecardLayout, tableFontCell } from "../src/core/scorecard";
 import { createExcelAdapter } from "../src/excel";
 import type { OfficeHost } from "../src/excel/host";
 import { createInMemoryExcel } from "../test/support/in-memory-excel";
@@ -25,24 +27,36 @@ const ROOT = path.resolve(__dirname, "..");
 const SAMPLE = path.join(ROOT, "samples", "盘锦市2024年大练兵责任分解表.xlsx");
 const AS_OF = "2024-09-25";
 
-/** What a city office might have typed by late September (invented, within each input's range). */
-function plausible(itemId: string, spec: InputSpec, index: number): (string | number)[] {
-  if (spec.kind === "monthly") {
-    const month = spec.unit === "%" ? [0.92, 0.95, 0.97, 0.9, 0.96, 0.98, 0.94, 0.95, 0.97, 0.99, 0.96, 0.95] : [5, 6, 4, 7, 6, 5, 8, 6, 5, 7, 6, 6];
-    return month;
-  }
+const SETS: RuleSetId[] = ["攻坚", "基准市", "基准县", "个人"];
+/** 个人 is one sheet per candidate: the render shows one with its name filled in. */
+const CANDIDATE = "张三";
+/** One item per set left empty: how an unfilled item looks. */
+const LEFT_EMPTY: Record<RuleSetId, string> = { 攻坚: "48", 基准市: "基准市-9.3", 基准县: "基准县-9.5", 个人: "个人-4.2.2" };
+
+/**
+ * What an office might have typed by late September (invented, within each input's range). `serial`
+ * is the item's place in its catalog (攻坚: its 序号), to vary the numbers from item to item.
+ */
+function plausible(item: RuleItem, serial: number, spec: InputSpec, index: number): (string | number)[] {
+  // Other items' scores are the sheet's own formulas; optional inputs are left as staff often do.
+  if (spec.scoreOf || spec.optional) return [];
+  const capped = (v: number): number => (spec.max === undefined ? v : Math.min(v, spec.max));
   switch (spec.kind) {
+    case "monthly":
+      return spec.unit === "%" ? [0.92, 0.95, 0.97, 0.9, 0.96, 0.98, 0.94, 0.95, 0.97, 0.99, 0.96, 0.95] : [5, 6, 4, 7, 6, 5, 8, 6, 5, 7, 6, 6];
     case "ratio":
-      return [0.9 + ((Number(itemId) * 7) % 10) / 100];
+      return [0.9 + ((serial * 7) % 10) / 100];
     case "count":
-      return [["4", "13", "17", "20", "26", "36"].includes(itemId) ? 0 : 2 + ((Number(itemId) + index) % 3)];
+      // Deductions count what went wrong: nothing found.
+      return [item.type === "deduction" ? 0 : capped(2 + ((serial + index) % 3))];
     case "rank":
       return [8];
     case "flag":
-      // Vetoes and deduction triggers not met; most achievements met.
-      return [["44", "51", "17", "37"].includes(itemId) || (itemId === "10" && index === 0) ? "否" : "是"];
+      // Vetoes, deduction triggers and shortcomings (…缺失) not met; most achievements met.
+      if (item.type === "veto" || item.type === "deduction" || spec.name.includes("缺失")) return ["否"];
+      return [(serial + index) % 5 === 0 ? "否" : "是"];
     case "points":
-      return spec.optional ? [] : [Math.round((spec.max ?? 1) * 0.8 * 10) / 10];
+      return [Math.round((spec.max ?? 1) * 0.8 * 10) / 10];
   }
 }
 
@@ -57,32 +71,35 @@ async function main(): Promise<void> {
   const scan = await adapter.scan({ asOf: AS_OF, dueSoonDays: 7 });
   const flagged = await adapter.flag(scan);
   const columns = await adapter.insertFormulaColumns();
-  const scorecard = await adapter.insertScorecard();
-  console.log(`flagged ${flagged.flagged} cells; formula columns in ${columns.tables} table(s); 评分表 with ${scorecard.items} items`);
+  const fontFrom = tableFontCell(scan) ?? undefined;
+  const scorecards: { set: RuleSetId; sheet: string; items: number }[] = [];
+  for (const set of SETS) {
+    const candidate = set === "个人" ? CANDIDATE : undefined;
+    scorecards.push({ set, ...(await adapter.insertScorecard(set, { candidate, fontFrom })) });
+  }
+  console.log(`flagged ${flagged.flagged} cells; formula columns in ${columns.tables} table(s); ${scorecards.map((c) => `${c.sheet} with ${c.items} items`).join(", ")}`);
 
-  // Type values into the 评分表's input cells: the cell right of each input's label.
-  const card = fake.snapshot().sheets.find((s) => s.name === scorecard.sheet)!;
-  const items = new Map(RULE_SETS["攻坚"].map((i) => [i.id, i]));
-  const writes: { address: string; values: (string | number)[] }[] = [];
-  for (const [address, cell] of Object.entries(card.cells)) {
-    const m = /^A(\d+)$/.exec(address);
-    const item = m ? items.get(String(cell.value)) : undefined;
-    if (!m || !item || item.id === "48") continue; // 48 left empty: how an unfilled item looks
-    const row = Number(m[1]);
-    const labels = Object.entries(card.cells).filter(([a, c]) => new RegExp(`^[A-Z]+${row}$`).test(a) && typeof c.value === "string");
-    item.inputs.forEach((spec, index) => {
-      const values = plausible(item.id, spec, index);
-      if (values.length === 0) return;
-      const label = labels.find(([, c]) => String(c.value).startsWith(spec.name));
-      if (!label) throw new Error(`评分表: no label for ${item.id} ${spec.name}`);
-      const col = label[0].replace(/\d+$/, "");
-      const first = columnIndex(col) + 1;
-      writes.push({ address: `${columnName(first)}${row}:${columnName(first + values.length - 1)}${row}`, values });
-    });
+  // Type values into each 评分表's input cells, where the core's layout puts them; the label beside
+  // each must be the one the add-in wrote, or the layout and the sheet have drifted apart.
+  const writes: { sheet: string; address: string; values: (string | number)[] }[] = [];
+  const snapshot = fake.snapshot();
+  for (const { set, sheet } of scorecards) {
+    const card = snapshot.sheets.find((s) => s.name === sheet)!;
+    const layout = scorecardLayout(set, { candidate: set === "个人" ? CANDIDATE : undefined });
+    for (const place of layout.items) {
+      if (place.item.id === LEFT_EMPTY[set]) continue;
+      const serial = RULE_SETS[set].indexOf(place.item) + 1;
+      place.inputs.forEach((input, index) => {
+        const label = card.cells[cellAddress(input.labelRow, input.label)]?.value;
+        if (label !== inputLabel(input.spec)) throw new Error(`${sheet}: expected the label “${inputLabel(input.spec)}” at ${cellAddress(input.labelRow, input.label)}, found “${String(label)}”`);
+        const values = plausible(place.item, serial, input.spec, index);
+        if (values.length === 0) return;
+        writes.push({ sheet, address: `${cellAddress(input.valueRow, input.first)}:${cellAddress(input.valueRow, input.first + values.length - 1)}`, values });
+      });
+    }
   }
   await fake.Excel.run((async (ctx: Excel.RequestContext) => {
-    const sheet = ctx.workbook.worksheets.getItem(scorecard.sheet);
-    for (const w of writes) sheet.getRange(w.address).values = [w.values];
+    for (const w of writes) ctx.workbook.worksheets.getItem(w.sheet).getRange(w.address).values = [w.values];
     await ctx.sync();
   }) as never);
 

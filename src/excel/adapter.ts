@@ -94,9 +94,9 @@ export function createExcelAdapter(options: ExcelAdapterOptions = {}): ExcelWork
       return host.run((context) => insertFormulaColumnsInWorkbook(context, readOptions()));
     },
 
-    insertScorecard() {
+    insertScorecard(set, options = {}) {
       // ExcelApi 1.9: Worksheet.pageLayout (print setup); without it the sheet is built all the same.
-      return host.run((context) => insertScorecardSheet(context, { pageLayout: host.isSetSupported("1.9") }));
+      return host.run((context) => insertScorecardSheet(context, set, { ...options, pageLayout: host.isSetSupported("1.9") }));
     },
 
     noteSupport,

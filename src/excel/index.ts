@@ -5,5 +5,4 @@ export type { OfficeHost } from "./host";
 export { detectNoteSupport } from "./host";
 export { DONE_HEADER } from "./done-column";
 export { FORMULA_HEADERS, STATUS_HEADER, NEXT_DUE_HEADER, OVERDUE_HEADER, rowFormulas } from "./formula-columns";
-export { SCORECARD_SHEET } from "./scorecard";
-export type { NoteSupport, ScanProgress, WorkbookAdapter } from "./types";
+export type { NoteSupport, ScanProgress, ScorecardRequest, WorkbookAdapter } from "./types";

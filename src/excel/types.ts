@@ -3,6 +3,7 @@
  * e2e run it against the in-memory Excel in test/support. The pane never calls Office.js itself.
  */
 import type { Problem } from "../core/grid";
+import type { RuleSetId } from "../core/rules/types";
 import type { ScanResult } from "../core/scan/types";
 
 export type NoteSupport = "notes" | "comments" | "fill-only";
@@ -12,6 +13,12 @@ export interface ScanProgress {
   /** Sheets read so far / total. */
   done: number;
   total: number;
+}
+
+/** How a 评分表 is to be made: 个人's candidate, and the table cell whose font new cells take. */
+export interface ScorecardRequest {
+  candidate?: string;
+  fontFrom?: { sheet: string; row: number; col: number };
 }
 
 /** What one 标记完成 changed (returned by markDone, passed back to undoMarkDone). Plain data. */
@@ -56,8 +63,11 @@ export interface WorkbookAdapter {
   select(sheet: string, cell: string): Promise<void>;
   /** Adds 节点状态/下一节点/逾期数 formula columns to every recognised table; idempotent. */
   insertFormulaColumns(): Promise<{ tables: number; added: boolean; problems?: Problem[] }>;
-  /** Adds (or rebuilds) the 评分表 sheet. */
-  insertScorecard(): Promise<{ sheet: string; items: number }>;
+  /**
+   * Adds (or rebuilds, keeping typed inputs) the 评分表 of a rule set; 个人 takes the candidate's name
+   * (one sheet each). New cells take the font of `fontFrom` (the table's header, tableFontCell).
+   */
+  insertScorecard(set: RuleSetId, options?: ScorecardRequest): Promise<{ sheet: string; items: number; kept: number }>;
   /** How notes are written on this host. */
   noteSupport(): NoteSupport;
   /** Calls back (debounced by the caller) when any sheet changes; returns an unsubscribe function. */

@@ -315,6 +315,50 @@ describe("documented constraints the in-memory Excel enforces (test/support/in-m
     })).rejects.toMatchObject({ code: "InvalidArgument" });
   });
 
+  test("Range.merge (ExcelApi 1.2) keeps only the upper-left value; across merges each row apart", async () => {
+    const fake = createInMemoryExcel({ sheets: [{ name: "表", cells: { A1: { value: "左上" }, B1: { value: "右" }, A2: { value: 2, formula: "=1+1" }, D1: { value: "行一" }, D2: { value: "行二" }, E2: { value: "丢" } } }] });
+    await runner(fake)(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem("表");
+      sheet.getRange("A1:B2").merge();
+      sheet.getRange("D1:E2").merge(true);
+      await ctx.sync();
+    });
+    const { cells, merges } = fake.snapshot().sheets[0];
+    expect(merges).toEqual(["A1:B2", "D1:E1", "D2:E2"]);
+    expect(cells).toEqual({ A1: { value: "左上" }, D1: { value: "行一" }, D2: { value: "行二" } });
+  });
+
+  test("Range.merge over an existing merged area fails with InvalidOperation and leaves the sheet as it was", async () => {
+    const fake = createInMemoryExcel({ sheets: [{ name: "表", cells: { A1: { value: "标题" }, C2: { value: "留" } }, merges: ["A1:C1"] }] });
+    for (const address of ["B1:D2", "A1:C1"]) {
+      await expect(runner(fake)(async (ctx) => {
+        ctx.workbook.worksheets.getItem("表").getRange(address).merge();
+        await ctx.sync();
+      })).rejects.toMatchObject({ code: "InvalidOperation" });
+    }
+    expect(fake.snapshot().sheets[0]).toEqual({ name: "表", cells: { A1: { value: "标题" }, C2: { value: "留" } }, merges: ["A1:C1"] });
+    // Next to it is fine.
+    await runner(fake)(async (ctx) => {
+      ctx.workbook.worksheets.getItem("表").getRange("A2:B2").merge();
+      await ctx.sync();
+    });
+    expect(fake.snapshot().sheets[0].merges).toEqual(["A1:C1", "A2:B2"]);
+  });
+
+  test("RangeFont.name (ExcelApi 1.1) reads Excel's default 等线 for an unstyled cell and what was set otherwise", async () => {
+    const fake = createInMemoryExcel({ sheets: [{ name: "表", cells: { A1: { value: 1, style: { fontName: "仿宋_GB2312" } }, A2: { value: 2 } } }] });
+    await runner(fake)(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem("表");
+      const [styled, plain, both] = ["A1", "A2", "A1:A2"].map((a) => sheet.getRange(a).format.font.load("name"));
+      await ctx.sync();
+      // A range whose cells differ reads null, as for the other font properties.
+      expect([styled.name, plain.name, both.name]).toEqual(["仿宋_GB2312", "等线", null]);
+      sheet.getRange("B1").format.font.name = "宋体";
+      await ctx.sync();
+    });
+    expect(fake.snapshot({ formats: true }).sheets[0].cells.B1.style).toEqual({ fontName: "宋体" });
+  });
+
   test("onChanged fires for data written through the API, not for formats or notes (those are onFormatChanged and note events)", async () => {
     const fake = createInMemoryExcel(book());
     const seen: unknown[] = [];

@@ -57,6 +57,7 @@ function styleOf(cell: ExcelJS.Cell): Record<string, unknown> | undefined {
   if (a?.horizontal) style.horizontalAlignment = { left: "Left", center: "Center", right: "Right" }[a.horizontal as string] ?? "General";
   if (a?.vertical) style.verticalAlignment = { top: "Top", middle: "Center", bottom: "Bottom" }[a.vertical as string] ?? "Bottom";
   if (typeof cell.font?.size === "number") style.fontSize = cell.font.size;
+  if (typeof cell.font?.name === "string") style.fontName = cell.font.name;
   return Object.keys(style).length > 0 ? style : undefined;
 }
 

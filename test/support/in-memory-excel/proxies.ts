@@ -713,6 +713,32 @@ export class RangeProxy extends Resolvable<RangeTarget> implements Pick<Excel.Ra
   getCell(row: number, col: number): RangeProxy {
     return this.derived(({ rect }) => ({ top: rect.top + row, left: rect.left + col, bottom: rect.top + row, right: rect.left + col }));
   }
+  /**
+   * ExcelApi 1.2 Range.merge(across): one merged area (or one per row when `across`). As in Excel,
+   * only the upper-left cell's value is kept; a merge that overlaps an existing merged area is
+   * refused (Excel's UI would ask; the API fails with InvalidOperation).
+   */
+  merge(across = false): void {
+    this.context.enqueue(() => {
+      const { sheet, rect } = this.writableTarget();
+      const areas = across ? Array.from({ length: rect.bottom - rect.top + 1 }, (_, k) => ({ ...rect, top: rect.top + k, bottom: rect.top + k })) : [rect];
+      for (const area of areas) {
+        if (area.top === area.bottom && area.left === area.right) continue;
+        if (sheet.merges.some((m) => intersects(m, area))) throw new OfficeError("InvalidOperation", "Cannot merge cells that overlap a merged area.");
+        for (let r = area.top; r <= area.bottom; r++) {
+          for (let c = area.left; c <= area.right; c++) {
+            if (r === area.top && c === area.left) continue;
+            const cell = sheet.cells.get(key(r, c));
+            if (cell) {
+              cell.value = null;
+              cell.formula = undefined;
+            }
+          }
+        }
+        sheet.merges.push({ ...area });
+      }
+    });
+  }
   /** ExcelApi 1.13. Office documents that it fails when the range holds more than 512 merged areas. */
   getMergedAreasOrNullObject(): RangeAreasProxy {
     return new RangeAreasProxy(this.context, () => {
@@ -1143,7 +1169,7 @@ class RangeFillProxy extends ClientObject implements Pick<Excel.RangeFill, "colo
   }
 }
 
-class RangeFontProxy extends ClientObject implements Pick<Excel.RangeFont, "color" | "bold" | "size"> {
+class RangeFontProxy extends ClientObject implements Pick<Excel.RangeFont, "color" | "bold" | "size" | "name"> {
   protected readonly typeName = "RangeFont";
   constructor(
     context: FakeRequestContext,
@@ -1152,9 +1178,11 @@ class RangeFontProxy extends ClientObject implements Pick<Excel.RangeFont, "colo
     super(context);
   }
   protected override scalarProps(): string[] {
-    return ["color", "bold"];
+    return ["color", "bold", "name"];
   }
   protected override readScalar(name: string): unknown {
+    // Excel's default font for a cell nobody styled (the workbook's Normal style) is 等线 in Chinese Office.
+    if (name === "name") return common(this.range, (c) => (typeof c?.style?.fontName === "string" ? c.style.fontName : "等线"));
     if (name === "color") return common(this.range, (c) => c?.fontColor ?? "#000000");
     if (name === "bold") return common(this.range, (c) => c?.bold ?? false);
     return super.readScalar(name);
@@ -1173,6 +1201,15 @@ class RangeFontProxy extends ClientObject implements Pick<Excel.RangeFont, "colo
   set bold(v: boolean) {
     this.context.enqueue(() => this.range.forEachCell((cell) => {
       cell.bold = v || undefined;
+    }));
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  /** ExcelApi 1.1 RangeFont.name: recorded per cell. */
+  set name(v: string) {
+    this.context.enqueue(() => this.range.forEachCell((cell) => {
+      cell.style = { ...cell.style, fontName: v };
     }));
   }
   /** ExcelApi 1.1 RangeFont.size (points) and italic: recorded only. */

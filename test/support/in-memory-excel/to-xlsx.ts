@@ -321,6 +321,22 @@ class Evaluator {
         }
         return total;
       }
+      case "N": {
+        // A number stays, TRUE is 1, anything else (text, "") is 0; an error passes.
+        const v = scalarOf(arg(0));
+        if (isError(v)) return v;
+        return typeof v === "number" ? v : v === true ? 1 : 0;
+      }
+      case "MIN": {
+        let least: number | null = null;
+        for (let i = 0; i < args.length; i++) {
+          for (const x of cellsOf(arg(i))) {
+            if (isError(x)) return x;
+            if (typeof x === "number") least = least === null ? x : Math.min(least, x);
+          }
+        }
+        return least ?? 0;
+      }
       case "COUNTA": {
         // Cells that are not empty (an empty-text formula result counts, as in Excel).
         let count = 0;
@@ -447,6 +463,7 @@ function writeCell(cell: ExcelJS.Cell, c: SnapshotCell, result: SnapshotValue | 
   if (c.bold !== undefined || !fromBase) font.bold = c.bold ?? false;
   const style = c.style ?? {};
   if (typeof style.fontSize === "number") font.size = style.fontSize;
+  if (typeof style.fontName === "string") font.name = style.fontName;
   if (typeof style.italic === "boolean") font.italic = style.italic;
   cell.font = font;
   if (c.numberFormat) cell.numFmt = c.numberFormat;
