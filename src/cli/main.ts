@@ -1,5 +1,6 @@
 /**
- * `dalianbing` command line: scan, flag, unflag and rules over .xlsx files, with the same core as the add-in.
+ * `dalianbing` command line: scan, flag, unflag, report, scorecard, score and rules over .xlsx files,
+ * with the same core as the add-in.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -13,6 +14,9 @@ import { flagXlsxWorkbook, scanXlsxWorkbook, unflagXlsxWorkbook } from "../xlsx/
 import { filterScan } from "./filters";
 import { formatScanReport, type ReportFilters } from "./report";
 import { reportRequest, writeReport } from "./report-command";
+import { printScores, writeScorecardCopy } from "./score-commands";
+import { readScorecards, scoreStatusOf } from "../core/scorecard";
+import { readWorkbook } from "../xlsx/read-workbook";
 import { inertJson, printableLines, siblingName, suggestedCommand } from "./terminal";
 import { CliError, openWorkbook, saveWorkbook, sameFile } from "./workbook-file";
 
@@ -42,6 +46,13 @@ export const USAGE = `大练兵助手命令行 dalianbing
       生成调度周报（Word 文档，或 --format xlsx 生成 Excel 工作簿）：总体情况、按月统计图、各牵头部门
       逾期和临期节点、按人员统计和催办通知。输出文件默认为当前文件夹下的“大练兵周报_截至日期.docx”；
       已存在时不覆盖，除非加 --force。
+  npx dalianbing scorecard 文件 -o 输出文件 --set 攻坚|基准市|基准县|个人 [--candidate 姓名] [--force]
+      另存一份副本，加入该套细则的评分表（黄色单元格填写数据，得分由 DALIANBING.SCORE 计算）。
+      个人评分表每位候选人一张：--candidate 写入候选人姓名，工作表名为“评分表（个人-姓名）”。
+      副本中已有同名评分表时重建它，并保留已填写的数据。
+  npx dalianbing score 文件 [--json]
+      读取工作簿中所有已填写的评分表（在 Excel、WPS 中或手工填写均可），按省厅细则逐项算分，
+      列出各项得分、各一级指标小计、加分、否决情况和总分；填写有误的单元格逐一指出。
   npx dalianbing rules [--set 攻坚|基准市|基准县|个人]
       列出评审细则：序号、项目、分值、需填写的数据和规则。
   npx dalianbing help
@@ -72,6 +83,8 @@ const COMMAND_OPTIONS: Record<string, Record<string, boolean>> = {
   flag: { "--as-of": true, "--due-soon-days": true, "-o": true, "--force": false },
   unflag: { "-o": true, "--force": false },
   rules: { "--set": true },
+  scorecard: { "-o": true, "--set": true, "--candidate": true, "--force": false },
+  score: { "--json": false },
   report: { "--as-of": true, "--due-soon-days": true, "-o": true, "--format": true, "--force": false },
   help: {},
 };
@@ -186,7 +199,7 @@ function groupByOption(args: ParsedArgs): GroupBy {
   return by;
 }
 
-function nameOption(args: ParsedArgs, name: "--person" | "--lead"): string | undefined {
+function nameOption(args: ParsedArgs, name: "--person" | "--lead" | "--candidate"): string | undefined {
   const raw = optionText(args, name);
   if (raw === undefined) return undefined;
   if (raw.trim() === "") throw usageError(`选项 ${name} 缺少取值`);
@@ -276,17 +289,38 @@ async function runReport(args: ParsedArgs, io: Io): Promise<number> {
   const dueSoonDays = dueSoonOption(args);
   const file = args.positional[0] ?? SAMPLE_WORKBOOK;
   const request = reportRequest(file, optionText(args, "-o"), optionText(args, "--format"), args.options.has("--force"), asOf);
-  const { result } = await scanFile(file, asOf, dueSoonDays);
-  return writeReport(result, request, io.stdout);
+  const { wb, result } = await scanFile(file, asOf, dueSoonDays);
+  return writeReport(result, request, io.stdout, scoreStatusOf(readScorecards(readWorkbook(wb)).readings));
+}
+
+function setOption(args: ParsedArgs): RuleSetId | undefined {
+  const set = optionText(args, "--set")?.trim();
+  if (set !== undefined && !RULE_SETS.includes(set as RuleSetId)) {
+    throw usageError(`--set 应为 ${RULE_SETS.join("、")} 之一，收到“${set}”。`);
+  }
+  return set as RuleSetId | undefined;
+}
+
+async function runScorecard(args: ParsedArgs, io: Io): Promise<number> {
+  const { input, output } = inputAndOutput(args);
+  const set = setOption(args);
+  if (!set) throw usageError(`缺少 --set：请指明评分表用哪一套细则（${RULE_SETS.join("、")}）。`);
+  const candidate = nameOption(args, "--candidate");
+  if (candidate !== undefined && set !== "个人") throw usageError("--candidate 只用于 --set 个人。");
+  return writeScorecardCopy({ input, output, set, candidate, asOf: localToday(io.now) }, io.stdout);
+}
+
+async function runScore(args: ParsedArgs, io: Io): Promise<number> {
+  atMost(args, 1);
+  const file = args.positional[0];
+  if (file === undefined) throw usageError("缺少要算分的文件（含已填写评分表的 .xlsx）。");
+  return printScores(file, args.options.has("--json"), io.stdout);
 }
 
 function runRules(args: ParsedArgs, io: Io): number {
   atMost(args, 0);
-  const set = optionText(args, "--set");
-  if (set !== undefined && !RULE_SETS.includes(set as RuleSetId)) {
-    throw usageError(`--set 应为 ${RULE_SETS.join("、")} 之一，收到“${set}”。`);
-  }
-  const sets = set === undefined ? RULE_SETS : [set as RuleSetId];
+  const set = setOption(args);
+  const sets = set === undefined ? RULE_SETS : [set];
   io.stdout(sets.map((s) => formatRulesCatalog(s)).join("\n") + "\n");
   return 0;
 }
@@ -312,6 +346,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return runRules(args, io);
       case "report":
         return await runReport(args, io);
+      case "scorecard":
+        return await runScorecard(args, io);
+      case "score":
+        return await runScore(args, io);
       default:
         io.stdout(USAGE);
         return 0;

@@ -168,7 +168,7 @@ describe("what only the add-in can do, and bad files", () => {
   it("公式列 and 评分表 公式 are refused with a reason", async () => {
     const { adapter } = await open(await buildMessyWorkbook());
     await expect(adapter.insertFormulaColumns()).rejects.toThrow("需要在 Excel 中使用大练兵助手加载项");
-    await expect(adapter.insertScorecard()).rejects.toThrow("需要在 Excel 中使用大练兵助手加载项");
+    await expect(adapter.insertScorecard("攻坚")).rejects.toThrow("需要在 Excel 中使用大练兵助手加载项");
   });
 
   it("an .xls, a Word file and a broken zip are named, not opened", async () => {
