@@ -3,7 +3,9 @@
  * turns any failure into a Chinese error message instead of an exception.
  */
 import { useCallback, useState } from "react";
+import type { RuleSetId } from "../core/rules/types";
 import { reminderText, type ReminderRole } from "../core/scan";
+import { tableFontCell } from "../core/scorecard";
 import type { ScannedMilestone, ScanResult } from "../core/scan/types";
 import type { DoneUndo, NoteSupport, WorkbookAdapter } from "../excel/types";
 import type { NoticeAction } from "./components/Notices";
@@ -20,7 +22,8 @@ export interface PaneActions {
   flag: () => void;
   unflag: () => void;
   insertFormulaColumns: () => void;
-  insertScorecard: () => void;
+  /** 插入评分表 for one rule set; 个人 takes the candidate's name (one sheet each). */
+  insertScorecard: (set: RuleSetId, candidate?: string) => void;
   /** Runs an action of the host page (the web page's downloads) with the same busy state and messages. */
   run: (action: string, body: () => Promise<ActionOutcome>) => Promise<void>;
 }
@@ -149,12 +152,14 @@ export function usePaneActions(
   );
 
   const insertScorecard = useCallback(
-    () =>
+    (set: RuleSetId, candidate?: string) =>
       void run("插入评分表", async () => {
-        const r = await adapter.insertScorecard();
-        return `已生成工作表“${r.sheet}”，共 ${r.items} 项，填写输入格即可自动计分。`;
+        const r = await adapter.insertScorecard(set, { candidate, fontFrom: scan ? (tableFontCell(scan) ?? undefined) : undefined });
+        const kept = r.kept > 0 ? `，保留了已填写的 ${r.kept} 个单元格` : "";
+        const next = set === "个人" ? "；每位候选人一张表，再插入时填写另一位的姓名" : "";
+        return `已${r.kept > 0 ? "重建" : "生成"}工作表“${r.sheet}”，共 ${r.items} 项${kept}，在黄色单元格中填写数据即自动计分${next}。`;
       }),
-    [adapter, run],
+    [adapter, run, scan],
   );
 
   return { busy, noteMode, select, markDone, copyReminder, flag, unflag, insertFormulaColumns, insertScorecard, run };

@@ -606,7 +606,7 @@ async function main() {
     );
 
     await check(
-      "插入公式列 adds 节点状态/下一节点/逾期数 with live formulas, once; 插入评分表 adds the 评分表 sheet",
+      "插入公式列 adds 节点状态/下一节点/逾期数 with live formulas, once; 插入评分表 asks the set (个人: the name) and adds that sheet",
       async () => {
         const page = state.page;
         await page.getByRole("button", { name: "插入公式列" }).click();
@@ -630,13 +630,27 @@ async function main() {
         await waitIdle(page);
         assertEqual(headerCount(await workbook(page)), headerCount(once), "formula headers after running it twice");
 
+        // 插入评分表 asks which set; 个人 asks for the candidate's name first.
         await page.getByRole("button", { name: "插入评分表" }).click();
-        await notice(page, /已生成工作表“评分表”/);
-        const scorecard = sheetOf(await workbook(page), "评分表");
-        assert(
-          Object.values(scorecard.cells).some((c) => typeof c.formula === "string" && /DALIANBING\.SCORE\(/i.test(c.formula)),
-          "the 评分表 sheet has no DALIANBING.SCORE formula",
-        );
+        await screenshot(page, "pane-scorecard-menu");
+        await page.getByRole("menuitem", { name: "基准任务·市级（附件5）" }).click();
+        await notice(page, /已生成工作表“评分表（基准市级）”，共 \d+ 项/);
+        await waitIdle(page);
+        await page.getByRole("button", { name: "插入评分表" }).click();
+        await page.getByRole("menuitem", { name: /表现突出个人/ }).click();
+        await page.getByLabel(/候选人姓名/).fill("王江");
+        await screenshot(page, "pane-scorecard-candidate");
+        await page.getByRole("button", { name: "插入", exact: true }).click();
+        await notice(page, /已生成工作表“评分表（个人-王江）”/);
+        await waitIdle(page);
+        const after = await workbook(page);
+        for (const name of ["评分表（基准市级）", "评分表（个人-王江）"]) {
+          const scorecard = sheetOf(after, name);
+          assert(
+            Object.values(scorecard.cells).some((c) => typeof c.formula === "string" && /DALIANBING\.SCORE\(/i.test(c.formula)),
+            `the ${name} sheet has no DALIANBING.SCORE formula`,
+          );
+        }
         await screenshot(page, "pane-after-tools");
       },
       ["scan as of 2024-09-25 shows the five counts the core computes for the sample"],

@@ -1,8 +1,18 @@
 /** @jest-environment jsdom */
 import "./setup";
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { fakeAdapter, makeScan, renderPane } from "./fixtures";
+
+/** The table cell whose font new 评分表 cells take: makeScan's first 攻坚任务 milestone (tableFontCell). */
+const FONT_FROM = { sheet: "攻坚任务", row: 4, col: 8 };
+
+async function openScorecardMenu(user: ReturnType<typeof userEvent.setup>): Promise<void> {
+  await screen.findByRole("list", { name: "节点状态统计" });
+  await user.click(screen.getByRole("button", { name: "插入评分表" }));
+  // Fluent names the menu after its trigger (aria-labelledby), so it is 插入评分表 to a screen reader.
+  await screen.findByRole("menu", { name: "插入评分表" });
+}
 
 describe("workbook actions", () => {
   test("就地标注 flags the current scan and reports how many cells, and in which way", async () => {
@@ -48,7 +58,7 @@ describe("workbook actions", () => {
     ).toBeInTheDocument();
   });
 
-  test("插入公式列 and 插入评分表 report what they did", async () => {
+  test("插入公式列 reports what it did, and says so when the columns are there already", async () => {
     const adapter = fakeAdapter();
     adapter.insertFormulaColumns.mockResolvedValueOnce({ tables: 2, added: true }).mockResolvedValueOnce({ tables: 2, added: false });
     renderPane(adapter);
@@ -58,9 +68,6 @@ describe("workbook actions", () => {
     expect(await screen.findByText(/^已在 2 张表右侧加入“节点状态”“下一节点”“逾期数”三列公式/)).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "插入公式列" }));
     expect(await screen.findByText("公式列已存在（2 张表），未重复添加。")).toBeInTheDocument();
-    await user.click(screen.getByRole("button", { name: "插入评分表" }));
-    expect(adapter.insertScorecard).toHaveBeenCalledTimes(1);
-    expect(await screen.findByText(/^已生成工作表“评分表”，共 51 项/)).toBeInTheDocument();
   });
 
   test.each([
@@ -72,6 +79,90 @@ describe("workbook actions", () => {
     const box = await screen.findByTestId("note-mode");
     expect(box).toHaveTextContent(`标注方式：${label}。`);
     expect(box).toHaveTextContent(explanation);
+  });
+});
+
+describe("插入评分表", () => {
+  test("offers the four 评分表 of 附件4–6 in a menu", async () => {
+    renderPane(fakeAdapter());
+    await openScorecardMenu(userEvent.setup());
+    expect(screen.getAllByRole("menuitem").map((m) => m.textContent)).toEqual(["攻坚任务（附件4）", "基准任务·市级（附件5）", "基准任务·县级（附件5）", "表现突出个人（附件6）…"]);
+  });
+
+  test("基准任务·市级 inserts that set in the table's font and says which sheet it made", async () => {
+    const adapter = fakeAdapter();
+    renderPane(adapter);
+    const user = userEvent.setup();
+    await openScorecardMenu(user);
+    await user.click(screen.getByRole("menuitem", { name: "基准任务·市级（附件5）" }));
+    expect(adapter.insertScorecard).toHaveBeenCalledTimes(1);
+    expect(adapter.insertScorecard).toHaveBeenCalledWith("基准市", { candidate: undefined, fontFrom: FONT_FROM });
+    expect(await screen.findByText("已生成工作表“评分表（基准市级）”，共 37 项，在黄色单元格中填写数据即自动计分。")).toBeInTheDocument();
+    // The menu closed: no candidate form for a collective table.
+    expect(screen.queryByRole("form", { name: "个人评分表" })).toBeNull();
+  });
+
+  test("表现突出个人 asks for the candidate's name, then inserts a sheet for 张三", async () => {
+    const adapter = fakeAdapter();
+    renderPane(adapter);
+    const user = userEvent.setup();
+    await openScorecardMenu(user);
+    await user.click(screen.getByRole("menuitem", { name: "表现突出个人（附件6）…" }));
+    expect(adapter.insertScorecard).not.toHaveBeenCalled();
+    const form = await screen.findByRole("form", { name: "个人评分表" });
+    await user.type(within(form).getByRole("textbox", { name: /候选人姓名/ }), "张三");
+    await user.click(within(form).getByRole("button", { name: "插入" }));
+    expect(adapter.insertScorecard).toHaveBeenCalledTimes(1);
+    expect(adapter.insertScorecard).toHaveBeenCalledWith("个人", { candidate: "张三", fontFrom: FONT_FROM });
+    expect(await screen.findByText(/^已生成工作表“评分表（个人-张三）”，共 16 项，.*每位候选人一张表/)).toBeInTheDocument();
+    expect(screen.queryByRole("form", { name: "个人评分表" })).toBeNull();
+  });
+
+  test("an empty name inserts the blank 个人 sheet, to be named in the sheet itself", async () => {
+    const adapter = fakeAdapter();
+    renderPane(adapter);
+    const user = userEvent.setup();
+    await openScorecardMenu(user);
+    await user.click(screen.getByRole("menuitem", { name: "表现突出个人（附件6）…" }));
+    const form = await screen.findByRole("form", { name: "个人评分表" });
+    await user.type(within(form).getByRole("textbox", { name: /候选人姓名/ }), "  ");
+    await user.click(within(form).getByRole("button", { name: "插入" }));
+    expect(adapter.insertScorecard).toHaveBeenCalledWith("个人", { candidate: undefined, fontFrom: FONT_FROM });
+    expect(await screen.findByText(/^已生成工作表“评分表（个人）”/)).toBeInTheDocument();
+  });
+
+  test("取消 closes the name form without inserting anything", async () => {
+    const adapter = fakeAdapter();
+    renderPane(adapter);
+    const user = userEvent.setup();
+    await openScorecardMenu(user);
+    await user.click(screen.getByRole("menuitem", { name: "表现突出个人（附件6）…" }));
+    const form = await screen.findByRole("form", { name: "个人评分表" });
+    await user.type(within(form).getByRole("textbox", { name: /候选人姓名/ }), "张三");
+    await user.click(within(form).getByRole("button", { name: "取消" }));
+    expect(screen.queryByRole("form", { name: "个人评分表" })).toBeNull();
+    expect(adapter.insertScorecard).not.toHaveBeenCalled();
+  });
+
+  test("a rebuilt sheet says 重建 and how many typed cells were kept", async () => {
+    const adapter = fakeAdapter();
+    adapter.insertScorecard.mockResolvedValueOnce({ sheet: "评分表", items: 51, kept: 7 });
+    renderPane(adapter);
+    const user = userEvent.setup();
+    await openScorecardMenu(user);
+    await user.click(screen.getByRole("menuitem", { name: "攻坚任务（附件4）" }));
+    expect(adapter.insertScorecard).toHaveBeenCalledWith("攻坚", { candidate: undefined, fontFrom: FONT_FROM });
+    expect(await screen.findByText("已重建工作表“评分表”，共 51 项，保留了已填写的 7 个单元格，在黄色单元格中填写数据即自动计分。")).toBeInTheDocument();
+  });
+
+  test("a refused rebuild (protected sheet) shows the adapter's Chinese message", async () => {
+    const adapter = fakeAdapter();
+    adapter.insertScorecard.mockRejectedValueOnce(new Error("工作表“评分表（基准县级）”受保护，无法重建；请先撤销工作表保护后重试。"));
+    renderPane(adapter);
+    const user = userEvent.setup();
+    await openScorecardMenu(user);
+    await user.click(screen.getByRole("menuitem", { name: "基准任务·县级（附件5）" }));
+    expect(await screen.findByText(/^插入评分表失败：.*受保护，无法重建/)).toBeInTheDocument();
   });
 });
 

@@ -6,8 +6,10 @@
 import { render } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { MilestoneStatus } from "../../src/core/milestones/types";
+import { RULE_SETS } from "../../src/core/rules";
+import type { RuleSetId } from "../../src/core/rules/types";
 import type { ScannedMilestone, ScanResult } from "../../src/core/scan/types";
-import type { DoneUndo, NoteSupport, ScanProgress, WorkbookAdapter } from "../../src/excel/types";
+import type { DoneUndo, NoteSupport, ScanProgress, ScorecardRequest, WorkbookAdapter } from "../../src/excel/types";
 import { App } from "../../src/taskpane/App";
 
 export const AS_OF = "2024-09-01";
@@ -103,7 +105,7 @@ export interface FakeAdapter extends WorkbookAdapter {
   undoMarkDone: jest.Mock<Promise<void>, [DoneUndo]>;
   select: jest.Mock<Promise<void>, [string, string]>;
   insertFormulaColumns: jest.Mock<Promise<{ tables: number; added: boolean }>, []>;
-  insertScorecard: jest.Mock<Promise<{ sheet: string; items: number }>, []>;
+  insertScorecard: jest.Mock<Promise<{ sheet: string; items: number; kept: number }>, [RuleSetId, ScorecardRequest?]>;
   noteSupport: jest.Mock<NoteSupport, []>;
   onChanged: jest.Mock<Promise<() => void>, [() => void]>;
   /** Simulates an edit in Excel: calls every registered change callback. */
@@ -123,6 +125,15 @@ export function doneUndo(sheet: string, label: string): DoneUndo {
   };
 }
 
+/** The sheet each 评分表 goes to, as the add-in names them (个人: one per candidate). */
+export const SCORECARD_SHEETS: Record<RuleSetId, string> = { 攻坚: "评分表", 基准市: "评分表（基准市级）", 基准县: "评分表（基准县级）", 个人: "评分表（个人）" };
+
+/** What the adapter answers for a fresh 评分表: its sheet, the set's item count, nothing kept. */
+export function insertedScorecard(set: RuleSetId, options: ScorecardRequest = {}): { sheet: string; items: number; kept: number } {
+  const sheet = set === "个人" && options.candidate ? `评分表（个人-${options.candidate}）` : SCORECARD_SHEETS[set];
+  return { sheet, items: RULE_SETS[set].length, kept: 0 };
+}
+
 export function fakeAdapter(scan: ScanResult = makeScan(), noteMode: NoteSupport = "notes"): FakeAdapter {
   const listeners: (() => void)[] = [];
   const adapter = {
@@ -133,7 +144,7 @@ export function fakeAdapter(scan: ScanResult = makeScan(), noteMode: NoteSupport
     undoMarkDone: jest.fn(async () => undefined),
     select: jest.fn(async () => undefined),
     insertFormulaColumns: jest.fn(async () => ({ tables: 2, added: true })),
-    insertScorecard: jest.fn(async () => ({ sheet: "评分表", items: 51 })),
+    insertScorecard: jest.fn(async (set: RuleSetId, options?: ScorecardRequest) => insertedScorecard(set, options)),
     noteSupport: jest.fn(() => noteMode),
     onChanged: jest.fn(async (cb: () => void) => {
       listeners.push(cb);
