@@ -514,6 +514,41 @@ async function main() {
     );
 
     await check(
+      "下载评分表 and 计算评分表: the copy carries the four 评分表; filled by hand, the page scores it as `dalianbing score`",
+      async () => {
+        const page = state.page;
+        await page.getByRole("button", { name: "计算评分表", exact: true }).click();
+        await notice(page, /这个工作簿中没有评分表/);
+        const { file, name } = await download(page, "下载评分表", work);
+        assertEqual(name, "盘锦市2024年大练兵责任分解表-评分表.xlsx", "downloaded file name");
+        const wb = await loadXlsx(file);
+        const cards = wb.worksheets.map((w) => w.name).filter((n) => n.startsWith("评分表"));
+        assertEqual(cards, ["评分表", "评分表（基准市级）", "评分表（基准县级）", "评分表（个人）"], "评分表 sheets in the copy");
+        // Filled by hand as in WPS: item 1's 完成比例 (its row's H) 100 %; no formula is calculated.
+        const ws = wb.getWorksheet("评分表");
+        let row = 0;
+        ws.eachRow((r, n) => {
+          if (!row && r.getCell(1).value === 1) row = n;
+        });
+        assert(row > 0, "no row of item 1 in 评分表");
+        ws.getCell(`H${row}`).value = 1;
+        const filled = path.join(work, "已填写评分表.xlsx");
+        await wb.xlsx.writeFile(filled);
+        await choose(page, filled);
+        await page.getByRole("button", { name: "计算评分表", exact: true }).click();
+        const message = await notice(page, /“评分表”总分/);
+        const cli = JSON.parse(await dalianbing(["score", filled, "--json"]));
+        const total = cli.sheets.find((x) => x.sheet === "评分表").total;
+        assertEqual(total, 3, "CLI total of the filled 评分表");
+        assert(message.includes(`总分 ${total} 分：队伍建设与管理 3/33`), `page message "${message}" should give 总分 ${total}`);
+        assert(message.includes("另有 3 张评分表尚未填写"), `page message "${message}" should count the empty 评分表`);
+        await screenshot(page, "web-score");
+        await choose(page, state.sample);
+      },
+      [sampleScanned],
+    );
+
+    await check(
       "the messy workbook through 选择工作簿: as the CLI at both dates, and as a person reads it",
       async () => {
         const page = state.page;
