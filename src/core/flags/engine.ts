@@ -303,30 +303,49 @@ export function planFlag(marks: FlagMark[], look: (sheet: string, cell: string) 
   }
 
   // Cells flagged before and not marked now go back to how they were, when they are still themselves.
-  const restore: RestoreStep[] = [];
-  const kept: FlagBackupRecord[] = [];
-  const staleBlocked: string[] = [];
+  const stale = putBack(records.filter((r) => !used.has(r)), look, "恢复", problems);
+  for (const [sheet, n] of tally(blocked)) problems.push(protectedMessage(sheet, n, "就地标注"));
+  for (const [sheet, n] of tally(stale.blocked)) problems.push(protectedMessage(sheet, n, "清除标注"));
+  for (const [sheet, n] of tally(missing.concat(stale.missing))) problems.push(noSheetMessage(sheet, n));
+  return {
+    paint,
+    restore: stale.restore,
+    problems,
+    skipped: skipped + stale.skipped,
+    backup: paint.map((p) => p.record).concat(stale.kept),
+    damaged,
+    write: true,
+  };
+}
+
+/**
+ * Backup records to put back: each cell that is still itself is restored; one on a protected or
+ * missing sheet, or changed since it was flagged, is kept in the backup (and named in `problems`).
+ */
+function putBack(
+  records: FlagBackupRecord[],
+  look: (sheet: string, cell: string) => CellState,
+  action: "恢复" | "清除标注",
+  problems: Problem[],
+): { restore: RestoreStep[]; kept: FlagBackupRecord[]; blocked: string[]; missing: string[]; skipped: number } {
+  const out = { restore: [] as RestoreStep[], kept: [] as FlagBackupRecord[], blocked: [] as string[], missing: [] as string[], skipped: 0 };
   for (const r of records) {
-    if (used.has(r)) continue;
     const state = look(r.sheet, r.cell);
     if (state === "protected") {
-      staleBlocked.push(r.sheet);
-      kept.push(r);
+      out.blocked.push(r.sheet);
+      out.kept.push(r);
     } else if (state === "no-sheet") {
-      missing.push(r.sheet);
-      kept.push(r);
+      out.missing.push(r.sheet);
+      out.kept.push(r);
     } else if (identify(r, state) === "same") {
-      restore.push(restoreStep(r, state, problems));
+      out.restore.push(restoreStep(r, state, problems));
     } else {
-      problems.push(movedMessage(r, "恢复"));
-      skipped += 1;
-      kept.push(r);
+      problems.push(movedMessage(r, action));
+      out.skipped += 1;
+      out.kept.push(r);
     }
   }
-  for (const [sheet, n] of tally(blocked)) problems.push(protectedMessage(sheet, n, "就地标注"));
-  for (const [sheet, n] of tally(staleBlocked)) problems.push(protectedMessage(sheet, n, "清除标注"));
-  for (const [sheet, n] of tally(missing)) problems.push(noSheetMessage(sheet, n));
-  return { paint, restore, problems, skipped, backup: [...paint.map((p) => p.record), ...kept], damaged, write: true };
+  return out;
 }
 
 /**
@@ -341,27 +360,7 @@ export function planUnflag(look: (sheet: string, cell: string) => CellState, bac
     return { ...none, problems: [{ ...first, message: `${first.message.replace(/已原样保留在备份中。$/, "")}为免改错单元格，这次没有恢复任何单元格。` }] };
   }
   const problems: Problem[] = [];
-  const restore: RestoreStep[] = [];
-  const kept: FlagBackupRecord[] = [];
-  const blocked: string[] = [];
-  const missing: string[] = [];
-  let skipped = 0;
-  for (const r of backup.records) {
-    const state = look(r.sheet, r.cell);
-    if (state === "protected") {
-      blocked.push(r.sheet);
-      kept.push(r);
-    } else if (state === "no-sheet") {
-      missing.push(r.sheet);
-      kept.push(r);
-    } else if (identify(r, state) === "same") {
-      restore.push(restoreStep(r, state, problems));
-    } else {
-      problems.push(movedMessage(r, "清除标注"));
-      skipped += 1;
-      kept.push(r);
-    }
-  }
+  const { restore, kept, blocked, missing, skipped } = putBack(backup.records, look, "清除标注", problems);
   for (const [sheet, n] of tally(blocked)) problems.push(protectedMessage(sheet, n, "清除标注"));
   for (const [sheet, n] of tally(missing)) problems.push(noSheetMessage(sheet, n));
   return { paint: [], restore, problems, skipped, backup: kept, damaged: [], write: true };
