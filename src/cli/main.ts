@@ -18,7 +18,7 @@ import { printScores, writeScorecardCopy } from "./score-commands";
 import { readScorecards, scoreStatusOf } from "../core/scorecard";
 import { readWorkbook } from "../xlsx/read-workbook";
 import { inertJson, printableLines, siblingName, suggestedCommand } from "./terminal";
-import { CliError, openWorkbook, saveWorkbook, sameFile } from "./workbook-file";
+import { CliError, lostOnSaveWarning, openWorkbook, saveWorkbook, sameFile } from "./workbook-file";
 
 /** The package root, so that the default sample is found from any working directory. */
 export const PACKAGE_ROOT = path.resolve(__dirname, "..", "..");
@@ -254,12 +254,6 @@ function problemsWarning(problems: Problem[]): string {
   const shown = problems.slice(0, 10).map((p) => `注意：${p.message}`);
   if (problems.length > 10) shown.push(`……另有 ${problems.length - 10} 处同类情况未列出。`);
   return shown.join("\n");
-}
-
-/** The copy is written by ExcelJS, which cannot carry some parts over: say so rather than lose them unnoticed. */
-function lostOnSaveWarning(lostOnSave: string[]): string {
-  if (lostOnSave.length === 0) return "";
-  return `注意：原文件中的${lostOnSave.join("、")}无法由命令行工具保留，副本中没有这些内容（单元格内容不受影响）。请勿用副本替换原文件；需要保留它们时，请在 Excel 中用大练兵助手插件就地标注。`;
 }
 
 async function runUnflag(args: ParsedArgs, io: Io): Promise<number> {

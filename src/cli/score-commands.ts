@@ -9,7 +9,7 @@ import { scanXlsxWorkbook } from "../xlsx/adapter";
 import { readWorkbook } from "../xlsx/read-workbook";
 import { addScorecardSheet, cellFontName } from "../xlsx/scorecard";
 import { inertJson, printableLines } from "./terminal";
-import { CliError, openWorkbook, saveWorkbook } from "./workbook-file";
+import { CliError, lostOnSaveWarning, openWorkbook, saveWorkbook } from "./workbook-file";
 
 export interface ScorecardRequest {
   input: string;
@@ -35,7 +35,8 @@ export async function writeScorecardCopy(request: ScorecardRequest, stdout: (tex
     "在黄色单元格中填写数据；在装有大练兵助手的 Excel 中打开即自动算分，在 WPS 等其他软件中填写后，用以下命令算分：",
     `  npx dalianbing score "${request.output}"`,
   ];
-  if (lostOnSave.length > 0) lines.push(`注意：原文件中的${lostOnSave.join("、")}无法由命令行工具保留，副本中没有这些内容（单元格内容不受影响）。`);
+  const lost = lostOnSaveWarning(lostOnSave);
+  if (lost) lines.push(lost);
   stdout(printableLines(lines.join("\n")) + "\n");
   return 0;
 }

@@ -200,3 +200,9 @@ function moveWithoutOverwriting(tmp: string, file: string): void {
   }
   fs.rmSync(tmp, { force: true });
 }
+
+/** The copy is written by ExcelJS, which cannot carry some parts over: say so rather than lose them unnoticed. */
+export function lostOnSaveWarning(lostOnSave: string[]): string {
+  if (lostOnSave.length === 0) return "";
+  return `注意：原文件中的${lostOnSave.join("、")}无法由命令行工具保留，副本中没有这些内容（单元格内容不受影响）。请勿用副本替换原文件；需要保留它们时，请在 Excel 中用大练兵助手插件就地标注。`;
+}

@@ -76,12 +76,9 @@ function writeValues(sheet: Excel.Worksheet, layout: ScorecardLayout, typed: Map
       range.values = [[cell.value]];
     } else range.values = [[cell.value]];
   }
-  let kept = 0;
-  for (const { row, col, values } of keptPlacements(layout, typed, candidateGiven)) {
-    sheet.getRange(cellAddress(row, col)).values = [values];
-    kept += 1;
-  }
-  return kept;
+  const kept = keptPlacements(layout, typed, candidateGiven);
+  for (const { row, col, value } of kept) sheet.getRange(cellAddress(row, col)).values = [[value]];
+  return kept.length;
 }
 
 /** The font name of the table's cell, or null (the sheet is gone, or cells differ): Excel's default then. */

@@ -25,6 +25,7 @@ import {
 } from "../core/flags";
 import type { Problem } from "../core/grid";
 import { readWorksheet, toCellValue } from "./read-workbook";
+import { argb } from "./colors";
 
 type Note = ExcelJS.Comment | string;
 
@@ -46,10 +47,6 @@ export interface FlagOutcome {
   problems: Problem[];
   /** Whether the workbook had a backup of the product's (unflag: false means "nothing to undo"). */
   hadBackup: boolean;
-}
-
-function argb(hex: string): string {
-  return `FF${hex.replace(/^#/, "").toUpperCase()}`;
 }
 
 function hexOf(color: Partial<ExcelJS.Color> | undefined): string | null {

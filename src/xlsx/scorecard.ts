@@ -9,6 +9,7 @@ import type { RuleSetId } from "../core/rules/types";
 import { RULE_SETS } from "../core/rules";
 import { keptPlacements, ROLE_STYLES, scorecardLayout, type ScorecardLayout, typedScorecardInputs } from "../core/scorecard";
 import type { CellValue } from "../core/grid";
+import { argb } from "./colors";
 import { readWorksheet } from "./read-workbook";
 
 export interface XlsxScorecardOptions {
@@ -17,7 +18,6 @@ export interface XlsxScorecardOptions {
   fontName?: string | null;
 }
 
-const argb = (hex: string): string => `FF${hex.slice(1).toUpperCase()}`;
 const H_ALIGN = { Left: "left", Center: "center", Right: "right" } as const;
 
 /** Excel's column width in characters from points (Calibri 11's 7-pixel digit, 5 pixels of padding). */
@@ -56,17 +56,14 @@ function writeLayout(ws: ExcelJS.Worksheet, layout: ScorecardLayout, fontName: s
     if (style.border) cell.border = { top: thin, bottom: thin, left: thin, right: thin };
     if (style.unlocked) cell.protection = { locked: false };
   }
-  let kept = 0;
-  for (const { row, col, values } of keptPlacements(layout, typed, candidateGiven)) {
-    ws.getCell(row + 1, col + 1).value = values[0];
-    kept += 1;
-  }
+  const kept = keptPlacements(layout, typed, candidateGiven);
+  for (const { row, col, value } of kept) ws.getCell(row + 1, col + 1).value = value;
   for (const m of layout.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   layout.columnWidths.forEach((w, c) => {
     ws.getColumn(c + 1).width = widthInCharacters(w);
   });
   for (const [r, h] of Object.entries(layout.rowHeights)) ws.getRow(Number(r) + 1).height = h;
-  return kept;
+  return kept.length;
 }
 
 /**

@@ -12,7 +12,7 @@
  *   the subtotals are still given.
  */
 import { round4 } from "../scoring/round";
-import { entryOf, RULE_SETS } from "./catalog";
+import { entryOf, LEVEL1_TOTALS, RULE_SETS } from "./catalog";
 import { VETO_TEXT } from "./score";
 import type { RuleItem, RuleSetId } from "./types";
 
@@ -35,6 +35,11 @@ export interface SetTotals {
   items: Record<string, ItemScore>;
   /** Ids of items without a score (they count 0). */
   missing: string[];
+}
+
+/** The 基础分 of a set: the sum of its 一级指标 (攻坚 100, 基准市 100, 基准县 95, 个人 100). */
+export function baseMaximum(set: RuleSetId): number {
+  return Object.values(LEVEL1_TOTALS[set]).reduce((a, b) => a + b, 0);
 }
 
 /** The most the province's bonus items of a set can add (攻坚 3, 基准 2, 个人 1). */

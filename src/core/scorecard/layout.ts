@@ -11,19 +11,19 @@
  *   分解表自设项 (攻坚21, not in 附件4), shown apart and counted nowhere;
  *   否决项 (取消参评资格);
  *   合计: 基础分合计, 加分合计, 否决情况, 总分.
- * An item is one row: 序号, 二级指标, 评审项目, 类型, 分值, 得分 (a live DALIANBING.SCORE), then each input
- * as a label cell followed by its value cell(s). A monthly item takes two rows: the twelve month names
- * (2023年12月 … 2024年11月) above its twelve value cells, the other cells merged over both rows.
+ * An item: 序号, 二级指标, 评审项目, 类型, 分值, 得分 (a live DALIANBING.SCORE), merged over the item's
+ * rows; each input takes one row, its label in 填报内容 and its value in 填报数值. A monthly input takes
+ * two: the twelve month names (2023年12月 … 2024年11月) above its twelve value cells.
  * Inputs that are other items' scores (scoreOf: "扣完该项分值为止", "该项不得分") are formulas that
  * refer to those items' 得分 cells, so a heading never goes below 0 in the sheet.
  */
 import { cellAddress, columnName } from "../address";
 import { LEVEL1_STATED, LEVEL1_TOTALS, RULE_SETS } from "../rules/catalog";
 import { CAMPAIGN_MONTHS, shortId } from "../rules/coerce";
-import { kindText } from "../rules/format";
-import { bonusMaximum } from "../rules/totals";
+import { baseMaximum, bonusMaximum, forfeitedHeading } from "../rules/totals";
 import type { InputSpec, RuleItem, RuleSetId } from "../rules/types";
 import type { ScanResult } from "../scan/types";
+import type { CellValue } from "../grid";
 
 /** What a cell is; the shells style each role the same way (ROLE_STYLES in ./styles.ts). */
 export type CellRole =
@@ -108,7 +108,8 @@ export interface ScorecardLayout {
 export const SCORECARD_COLUMNS = ["序号", "二级指标", "评审项目", "类型", "分值", "得分"] as const;
 export const COL = { id: 0, level2: 1, name: 2, type: 3, max: 4, score: 5 } as const;
 export const FIRST_INPUT_COL = 6;
-export const HEADER_ROW = 2;
+/** The label of the 个人 sheet's name cell; the reader and the rebuild find the name by it. */
+export const CANDIDATE_KEY = "候选人姓名";
 
 /** Sheet names: 攻坚 keeps the name of the first release's 评分表. */
 export const SCORECARD_SHEET_NAMES: Record<RuleSetId, string> = {
@@ -201,7 +202,7 @@ export function scorecardLayout(set: RuleSetId, options: LayoutOptions = {}): Sc
   );
   let candidateCell: ScorecardLayout["candidateCell"];
   if (set === "个人") {
-    put(row, FIRST_INPUT_COL, "candidateLabel", "候选人姓名");
+    put(row, FIRST_INPUT_COL, "candidateLabel", CANDIDATE_KEY);
     put(row, FIRST_INPUT_COL + 1, "candidate", candidate === "" ? undefined : candidate);
     candidateCell = { row, col: FIRST_INPUT_COL + 1 };
     merges.push({ top: row, left: 0, bottom: row, right: COL.score });
@@ -223,10 +224,6 @@ export function scorecardLayout(set: RuleSetId, options: LayoutOptions = {}): Sc
 
   // First pass: place every item, so that scoreOf references can point at rows placed later too.
   const scoreCellOf = new Map<string, string>();
-  interface Pending {
-    place: ItemPlace;
-  }
-  const pending: Pending[] = [];
   const placeItem = (item: RuleItem): void => {
     const top = row;
     // One row per input (a monthly input two: month names, then values), so that every label sits
@@ -240,7 +237,6 @@ export function scorecardLayout(set: RuleSetId, options: LayoutOptions = {}): Sc
     });
     const place: ItemPlace = { item, row: top, inputs };
     items.push(place);
-    pending.push({ place });
     scoreCellOf.set(item.id, cellAddress(top, COL.score));
     row = Math.max(r, top + 1);
   };
@@ -256,7 +252,7 @@ export function scorecardLayout(set: RuleSetId, options: LayoutOptions = {}): Sc
 
   const stated = LEVEL1_TOTALS[set];
   const printed = LEVEL1_STATED[set];
-  const baseMax = Object.values(stated).reduce((a, b) => a + b, 0);
+  const baseMax = baseMaximum(set);
   sectionTitle(`基础分（满分${baseMax}分）`);
   const subtotalCells: string[] = [];
   Object.keys(stated).forEach((level1, g) => {
@@ -328,13 +324,12 @@ export function scorecardLayout(set: RuleSetId, options: LayoutOptions = {}): Sc
   }
 
   // Second pass: the item cells, now that every score cell is known.
-  for (const { place } of pending) {
-    const { item, row: top, inputs } = place;
+  for (const { item, row: top, inputs } of items) {
     const bottom = Math.max(top, ...inputs.map((i) => i.valueRow));
     put(top, COL.id, "id", shownId(item));
     put(top, COL.level2, "text", item.level2);
     put(top, COL.name, "text", item.group ? `${item.group}：${item.name}` : item.name);
-    put(top, COL.type, "type", item.type === "deduction" && kindText(item).includes("该项不得分") ? "扣分项（该项不得分）" : TYPE_ZH[item.type]);
+    put(top, COL.type, "type", forfeitedHeading(item) ? "扣分项（该项不得分）" : TYPE_ZH[item.type]);
     put(top, COL.max, "max", item.type === "veto" ? "否决" : item.type === "deduction" ? -item.maxPoints : item.maxPoints);
     const typed = inputs.filter((i) => !i.spec.scoreOf).map((i) => rangeText(i.valueRow, i.first, i.last));
     const args = inputs.map((i) => rangeText(i.valueRow, i.first, i.last));
@@ -362,7 +357,9 @@ export function scorecardLayout(set: RuleSetId, options: LayoutOptions = {}): Sc
     for (const input of inputs) {
       if (input.valueRow > input.labelRow) merges.push({ top: input.labelRow, left: input.label, bottom: input.valueRow, right: input.label });
     }
-    for (let r = top; r <= bottom; r++) rowHeights[r] = inputs.some((i) => i.valueRow === r && i.spec.kind === "monthly") || inputs.some((i) => i.labelRow === r && i.spec.kind === "monthly") ? 20 : 28;
+    // Month-name and month-value rows hold one line; the others room for a label in two.
+    const monthRows = new Set(inputs.filter((i) => i.spec.kind === "monthly").flatMap((i) => [i.labelRow, i.valueRow]));
+    for (let r = top; r <= bottom; r++) rowHeights[r] = monthRows.has(r) ? 20 : 28;
   }
 
   // The cells a merged item area covers carry its role too: Excel draws a merged cell's borders
@@ -430,29 +427,24 @@ export function tableFontCell(scan: Pick<ScanResult, "tables" | "milestones">): 
 }
 
 /**
- * Where the values kept from an old sheet (typedScorecardInputs) go in the new one: row, first column
- * and the values, inputs of the right width only. The candidate's name is kept unless a new one is given.
+ * Where the values kept from an old sheet (typedScorecardInputs) go in the new one, inputs of the
+ * right width only. The candidate's name is kept unless a new one is given.
  */
 export function keptPlacements(
   layout: ScorecardLayout,
-  typed: Map<string, (string | number | boolean | null | object)[]>,
+  typed: Map<string, CellValue[]>,
   candidateGiven: boolean,
-): { row: number; col: number; values: (string | number | boolean)[] }[] {
-  const out: { row: number; col: number; values: (string | number | boolean)[] }[] = [];
-  const plain = (v: unknown): string | number | boolean | null => (typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null);
+): { row: number; col: number; value: string | number | boolean }[] {
+  const out: { row: number; col: number; value: string | number | boolean }[] = [];
+  const keep = (row: number, col: number, value: CellValue | undefined): void => {
+    if ((typeof value === "string" && value !== "") || typeof value === "number" || typeof value === "boolean") out.push({ row, col, value });
+  };
   for (const place of layout.items) {
     for (const input of place.inputs) {
       const values = typed.get(`${place.item.id}|${input.spec.name}`);
-      if (!values || values.length !== input.last - input.first + 1) continue;
-      values.forEach((v, k) => {
-        const value = plain(v);
-        if (value !== null && value !== "") out.push({ row: input.valueRow, col: input.first + k, values: [value] });
-      });
+      if (values && values.length === input.last - input.first + 1) values.forEach((v, k) => keep(input.valueRow, input.first + k, v));
     }
   }
-  const name = typed.get("候选人姓名")?.[0];
-  if (layout.candidateCell && !candidateGiven && typeof name === "string" && name !== "") {
-    out.push({ row: layout.candidateCell.row, col: layout.candidateCell.col, values: [name] });
-  }
+  if (layout.candidateCell && !candidateGiven) keep(layout.candidateCell.row, layout.candidateCell.col, typed.get(CANDIDATE_KEY)?.[0]);
   return out;
 }

@@ -18,7 +18,7 @@ import { computeTotals, type ItemScore, type SetTotals } from "../rules/totals";
 import type { InputSpec, RawInput, RuleItem, RuleSetId } from "../rules/types";
 import { foldWidth } from "../width";
 import { CAMPAIGN_MONTHS } from "../rules/coerce";
-import { inputLabel, MONTHS, SCORECARD_SHEET_NAMES } from "./layout";
+import { CANDIDATE_KEY, inputLabel, MONTHS, SCORECARD_SHEET_NAMES } from "./layout";
 
 export interface ScorecardItemResult {
   /** The catalog id, as DALIANBING.SCORE takes it ("1", "基准市-2.1.1", "个人-3.1.1"). */
@@ -129,32 +129,34 @@ function itemRows(grid: SheetGrid, r: number, idCol: number): number[] {
 }
 
 /**
- * Where each input of the item in row r is, and what its cells hold; missing labels are absent.
- * Labels are looked for in the item's rows (one per input in this layout, all in one row in the
- * first release's).
+ * Where each input of the item whose 序号 is in row r is, and what its cells hold; missing labels are
+ * absent. Labels are looked for right of the 序号 in the item's rows (one per input in this layout,
+ * all in one row in the first release's).
  */
-function locateInputs(grid: SheetGrid, item: RuleItem, r: number, from: number, idCol: number): Map<InputSpec, FoundInput> {
+function locateInputs(grid: SheetGrid, item: RuleItem, r: number, idCol: number): Map<InputSpec, FoundInput> {
   const found = new Map<InputSpec, FoundInput>();
   const rows = itemRows(grid, r, idCol);
+  // Per row, where the next label may start (after the previous input's values).
   const next = new Map<number, number>();
   for (const spec of item.inputs) {
+    let labelRow = -1;
     let label = -1;
     for (const k of rows) {
-      label = findLabel(grid, k, next.get(k) ?? from, spec);
+      label = findLabel(grid, k, next.get(k) ?? idCol + 1, spec);
       if (label >= 0) {
-        r = k;
+        labelRow = k;
         break;
       }
     }
     if (label < 0) continue;
     const width = spec.kind === "monthly" ? MONTHS : 1;
     // A monthly input's month names sit above its values (this release) or there are none (earlier).
-    const monthsAbove = spec.kind === "monthly" && text(cell(grid, r, label + 1)) === CAMPAIGN_MONTHS[0];
-    const valueRow = monthsAbove ? r + 1 : r;
+    const monthsAbove = spec.kind === "monthly" && text(cell(grid, labelRow, label + 1)) === CAMPAIGN_MONTHS[0];
+    const valueRow = monthsAbove ? labelRow + 1 : labelRow;
     const values: CellValue[] = [];
     for (let k = 0; k < width; k++) values.push(cell(grid, valueRow, label + 1 + k));
     found.set(spec, { spec, row: valueRow, first: label + 1, values });
-    next.set(r, label + 1 + width);
+    next.set(labelRow, label + 1 + width);
   }
   return found;
 }
@@ -162,9 +164,6 @@ function locateInputs(grid: SheetGrid, item: RuleItem, r: number, from: number, 
 function isBlank(v: CellValue): boolean {
   return v === null || (typeof v === "string" && v.trim() === "");
 }
-
-/** The key under which typedScorecardInputs keeps the 个人 sheet's 候选人姓名. */
-export const CANDIDATE_KEY = "候选人姓名";
 
 /** The name in the 候选人姓名 cell above the header row ("" when none). */
 function candidateOf(grid: SheetGrid, headerRow: number): string {
@@ -181,7 +180,7 @@ function candidateOf(grid: SheetGrid, headerRow: number): string {
  */
 export function typedScorecardInputs(grid: SheetGrid, set: RuleSetId): Map<string, CellValue[]> {
   const typed = new Map<string, CellValue[]>();
-  const where = recogniseScorecard({ ...grid, name: grid.name });
+  const where = recogniseScorecard(grid);
   const headerRow = where && "set" in where ? where.headerRow : 0;
   const idCol = where && "set" in where ? where.idCol : 0;
   const candidate = set === "个人" ? candidateOf(grid, headerRow) : "";
@@ -189,7 +188,7 @@ export function typedScorecardInputs(grid: SheetGrid, set: RuleSetId): Map<strin
   for (let r = headerRow + 1; r < grid.values.length; r++) {
     const item = itemOfIdCell(cell(grid, r, idCol), set);
     if (!item) continue;
-    for (const input of locateInputs(grid, item, r, idCol + 1, idCol).values()) {
+    for (const input of locateInputs(grid, item, r, idCol).values()) {
       if (input.spec.scoreOf) continue;
       if (input.values.some((v) => !isBlank(v))) typed.set(`${item.id}|${input.spec.name}`, input.values);
     }
@@ -226,35 +225,33 @@ export function readScorecard(grid: SheetGrid, where: RecognisedScorecard): Scor
   const scores: Record<string, ItemScore> = {};
   const results = new Map<string, ScorecardItemResult>();
   const place = (item: RuleItem): string => `第${shortId(item.id)}项“${item.name}”`;
+  /** An item that cannot be scored: no score, and the reason said with its cell. */
+  const unscored = (item: RuleItem, at: string, message: string): void => {
+    problems.push({ sheet: grid.name, cell: at, message });
+    results.set(item.id, { id: item.id, score: null, problem: message });
+    scores[item.id] = null;
+  };
   const catalog = RULE_SETS[set];
   // Items whose inputs are other items' scores come after those items.
   const order = [...catalog.filter((i) => !i.inputs.some((s) => s.scoreOf)), ...catalog.filter((i) => i.inputs.some((s) => s.scoreOf))];
   for (const item of order) {
     const r = rows.get(item.id);
     if (r === undefined) {
-      const message = `工作表“${grid.name}”中没有${place(item)}的行，该项按未填写计。`;
-      problems.push({ sheet: grid.name, cell: "", message });
-      results.set(item.id, { id: item.id, score: null, problem: message });
-      scores[item.id] = null;
+      unscored(item, "", `工作表“${grid.name}”中没有${place(item)}的行，该项按未填写计。`);
       continue;
     }
-    const found = locateInputs(grid, item, r, idCol + 1, idCol);
+    const found = locateInputs(grid, item, r, idCol);
     const scoreCell = cellAddress(r, idCol + 5);
     const missingLabels = item.inputs.filter((s) => !s.scoreOf && !found.has(s));
     if (missingLabels.length > 0) {
-      const message = `${grid.name}!${cellAddress(r, idCol)}（${place(item)}）：找不到“${missingLabels.map((s) => s.name).join("”“")}”的填报单元格，该项未计分；请勿改动填报内容一列的文字。`;
-      problems.push({ sheet: grid.name, cell: cellAddress(r, idCol), message });
-      results.set(item.id, { id: item.id, score: null, problem: message });
-      scores[item.id] = null;
+      const at = cellAddress(r, idCol);
+      unscored(item, at, `${grid.name}!${at}（${place(item)}）：找不到“${missingLabels.map((s) => s.name).join("”“")}”的填报单元格，该项未计分；请勿改动填报内容一列的文字。`);
       continue;
     }
     const typed = item.inputs.filter((s) => !s.scoreOf).map((s) => found.get(s)!);
     const errorCell = typed.flatMap((i) => i.values.map((v, k) => ({ v, at: cellAddress(i.row, i.first + k) }))).find(({ v }) => isCellError(v));
     if (errorCell) {
-      const message = `${grid.name}!${errorCell.at}（${place(item)}）：单元格是错误值 ${(errorCell.v as { error: string }).error}，该项未计分。`;
-      problems.push({ sheet: grid.name, cell: errorCell.at, message });
-      results.set(item.id, { id: item.id, score: null, problem: message });
-      scores[item.id] = null;
+      unscored(item, errorCell.at, `${grid.name}!${errorCell.at}（${place(item)}）：单元格是错误值 ${(errorCell.v as { error: string }).error}，该项未计分。`);
       continue;
     }
     if (typed.length > 0 && typed.every((i) => i.values.every(isBlank))) {
@@ -273,10 +270,7 @@ export function readScorecard(grid: SheetGrid, where: RecognisedScorecard): Scor
     const outcome = scoreItem(item, inputs);
     if (outcome.kind === "error") {
       const at = cellOfMessage(outcome.message, [...found.values()], scoreCell);
-      const message = `${grid.name}!${at}（${place(item)}）：${outcome.message}`;
-      problems.push({ sheet: grid.name, cell: at, message });
-      results.set(item.id, { id: item.id, score: null, problem: message });
-      scores[item.id] = null;
+      unscored(item, at, `${grid.name}!${at}（${place(item)}）：${outcome.message}`);
       continue;
     }
     const score: ItemScore = outcome.kind === "veto" ? VETO_TEXT : outcome.points;

@@ -6,7 +6,7 @@ import { RULE_SETS } from "../rules/catalog";
 import { shortId } from "../rules/coerce";
 import { RULE_SET_ZH } from "../rules/format";
 import { VETO_TEXT } from "../rules/score";
-import { bonusMaximum } from "../rules/totals";
+import { baseMaximum, bonusMaximum } from "../rules/totals";
 import type { RuleSetId } from "../rules/types";
 import { LEVEL1_TOTALS } from "../rules/catalog";
 import type { ScoreStatusInput } from "../weekly/types";
@@ -45,21 +45,29 @@ export function scorecardJson(reading: ScorecardReading): ScorecardJson {
 
 const points = (n: number): string => n.toFixed(2).replace(/\.?0+$/, "") || "0";
 
+/** "队伍建设与管理 3/33" for each 一级指标. */
+function subtotalTexts(reading: ScorecardReading): string[] {
+  const stated = LEVEL1_TOTALS[reading.set];
+  return Object.entries(reading.totals.subtotals).map(([level1, n]) => `${level1} ${points(n)}/${stated[level1] ?? "—"}`);
+}
+
+/** The items left empty (not those typed wrong: they have a problem). */
+function unfilledIds(reading: ScorecardReading): string[] {
+  return reading.items.filter((i) => i.score === null && !i.problem).map((i) => shortId(i.id));
+}
+
 /** The heading line and totals of one sheet, in Chinese. */
 export function scorecardSummaryLines(reading: ScorecardReading): string[] {
   const { totals, set } = reading;
   const who = reading.candidate ? `，候选人 ${reading.candidate}` : "";
-  const stated = LEVEL1_TOTALS[set];
-  const subtotal = Object.entries(totals.subtotals)
-    .map(([level1, n]) => `${level1} ${points(n)}/${stated[level1] ?? "—"}`)
-    .join("　");
+  const subtotal = subtotalTexts(reading).join("　");
   const base = Object.values(totals.subtotals).reduce((a, b) => a + b, 0);
   const total =
     totals.total === VETO_TEXT ? "否决（取消参评资格）" : `${points(totals.total)} 分（基础分 ${points(base)} + 加分 ${points(totals.bonus)}）`;
   const lines = [`工作表“${reading.sheet}”：${RULE_SET_ZH[set]}${who}`, `  总分：${total}`, `  ${subtotal}`];
   lines.push(`  加分 ${points(totals.bonus)}/${bonusMaximum(set)}　否决项：${totals.veto ? "有（取消参评资格）" : "无"}`);
   for (const [id, n] of Object.entries(totals.outside)) lines.push(`  分解表自设项 第${shortId(id)}项 ${points(n)} 分（附件4无此项，不计入总分）`);
-  const unfilled = reading.items.filter((i) => i.score === null && !i.problem).map((i) => shortId(i.id));
+  const unfilled = unfilledIds(reading);
   if (unfilled.length === reading.items.length) lines.push(`  ${unfilled.length} 项都还没有填写：在黄色单元格中填写数据后再算分。`);
   else if (unfilled.length > 0) lines.push(`  未填写 ${unfilled.length} 项（按0分计）：第${unfilled.join("、")}项`);
   return lines;
@@ -82,7 +90,7 @@ export function scorecardItemLines(reading: ScorecardReading): string[] {
  * 2 lost); veto items and 分解表自设项 are not items of the total.
  */
 export function scoreStatusOf(readings: ScorecardReading[]): ScoreStatusInput | null {
-  const reading = readings.find((r) => r.items.some((i) => i.score !== null || i.problem));
+  const reading = readings.find(isFilled);
   if (!reading) return null;
   const catalog = new Map(RULE_SETS[reading.set].map((i) => [i.id, i]));
   const items = reading.items
@@ -95,7 +103,7 @@ export function scoreStatusOf(readings: ScorecardReading[]): ScoreStatusInput | 
       score: typeof result.score === "number" ? result.score : null,
     }));
   const { totals } = reading;
-  const max = Object.values(LEVEL1_TOTALS[reading.set]).reduce((a, b) => a + b, 0);
+  const max = baseMaximum(reading.set);
   const vetoed = reading.items.filter((i) => i.score === VETO_TEXT).map((i) => `第${shortId(i.id)}项“${catalog.get(i.id)!.name}”`);
   return {
     sheet: reading.sheet,
@@ -114,10 +122,8 @@ export function isFilled(reading: ScorecardReading): boolean {
 /** One sentence per 评分表, for a notice: total, subtotals, bonus, veto, how many items are unfilled. */
 export function scorecardBrief(reading: ScorecardReading): string {
   const { totals, set } = reading;
-  const stated = LEVEL1_TOTALS[set];
   const who = reading.candidate ? `（候选人 ${reading.candidate}）` : "";
   const total = totals.total === VETO_TEXT ? "否决（取消参评资格）" : `${points(totals.total)} 分`;
-  const parts = Object.entries(totals.subtotals).map(([level1, n]) => `${level1} ${points(n)}/${stated[level1] ?? "—"}`);
-  const unfilled = reading.items.filter((i) => i.score === null && !i.problem).length;
-  return `“${reading.sheet}”${who}总分 ${total}：${parts.join("，")}，加分 ${points(totals.bonus)}/${bonusMaximum(set)}${unfilled > 0 ? `；${unfilled} 项未填写，按0分计` : ""}。`;
+  const unfilled = unfilledIds(reading).length;
+  return `“${reading.sheet}”${who}总分 ${total}：${subtotalTexts(reading).join("，")}，加分 ${points(totals.bonus)}/${bonusMaximum(set)}${unfilled > 0 ? `；${unfilled} 项未填写，按0分计` : ""}。`;
 }
