@@ -230,6 +230,18 @@ describe("dalianbing score reads a 评分表 filled by hand (no formula results,
     expect(readScorecards(readWorkbook(wb)).readings[0].candidate).toBe("赵六");
   });
 
+  test("a 序号 that names no item is said with its cell (a retired 个人 id with its new one); section titles are not", () => {
+    const { wb, ws, layout } = freshCard("个人");
+    const free = layout.lastRow + 3;
+    ws.getCell(free, 1).value = "3.3";
+    ws.getCell(free + 1, 1).value = "9.9";
+    const reading = readOnly(wb);
+    expect(reading.problems.map((p) => [p.cell, p.message])).toEqual([
+      [`A${free}`, expect.stringMatching(new RegExp(`^${layout.sheetName.replace(/[()（）]/g, ".")}!A${free}：编号个人-3.3已改为个人-3.2.*，这一行未读取。$`))],
+      [`A${free + 1}`, `${layout.sheetName}!A${free + 1}：序号“9.9”不是表现突出个人评审细则（附件6）中的评审项目，这一行未读取。`],
+    ]);
+  });
+
   test("a sheet that looks like a 评分表 but names no set is said, not guessed", () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("评分表2");

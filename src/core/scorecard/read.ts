@@ -11,7 +11,8 @@
  */
 import { cellAddress } from "../address";
 import { isCellError, type CellValue, type Problem, type SheetGrid } from "../grid";
-import { findItem, RULE_SETS } from "../rules/catalog";
+import { findItem, retiredIdMessage, RULE_SETS } from "../rules/catalog";
+import { RULE_SET_ZH } from "../rules/format";
 import { shortId } from "../rules/coerce";
 import { scoreItem, VETO_TEXT } from "../rules/score";
 import { computeTotals, type ItemScore, type SetTotals } from "../rules/totals";
@@ -98,6 +99,20 @@ function itemOfIdCell(value: CellValue, set: RuleSetId): RuleItem | null {
   if (typeof value === "number") return findItem(set === "攻坚" ? value : String(value), set);
   const t = text(value);
   return t === "" ? null : findItem(t, set);
+}
+
+/** Section and group titles in the 序号 column ("一、基础分", "（一）队伍建设与管理"), after text()'s width folding. */
+const BAND_TITLE = /^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))/;
+
+/**
+ * Why a filled 序号 cell names no item of `set` (a retired 个人 id says its new one); null for an
+ * empty cell or a section title.
+ */
+function unknownIdMessage(value: CellValue, set: RuleSetId): string | null {
+  if (isCellError(value)) return `序号单元格是错误值 ${value.error}`;
+  const t = text(value);
+  if (t === "" || BAND_TITLE.test(t)) return null;
+  return retiredIdMessage(t, set) ?? `序号“${t}”不是${RULE_SET_ZH[set]}中的评审项目`;
 }
 
 /**
@@ -214,8 +229,13 @@ export function readScorecard(grid: SheetGrid, where: RecognisedScorecard): Scor
   const problems: Problem[] = [];
   const rows = new Map<string, number>();
   for (let r = headerRow + 1; r < grid.values.length; r++) {
-    const item = itemOfIdCell(cell(grid, r, idCol), set);
-    if (!item) continue;
+    const id = cell(grid, r, idCol);
+    const item = itemOfIdCell(id, set);
+    if (!item) {
+      const unknown = unknownIdMessage(id, set);
+      if (unknown) problems.push({ sheet: grid.name, cell: cellAddress(r, idCol), message: `${grid.name}!${cellAddress(r, idCol)}：${unknown}，这一行未读取。` });
+      continue;
+    }
     if (rows.has(item.id)) {
       problems.push({ sheet: grid.name, cell: cellAddress(r, idCol), message: `第${r + 1}行的序号${shortId(item.id)}与第${rows.get(item.id)! + 1}行重复，只读取第${rows.get(item.id)! + 1}行。` });
       continue;
