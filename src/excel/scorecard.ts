@@ -8,7 +8,17 @@ import { cellAddress, columnName } from "../core/address";
 import type { CellValue } from "../core/grid";
 import { RULE_SETS } from "../core/rules";
 import type { RuleSetId } from "../core/rules/types";
-import { type CellRole, keptPlacements, type LayoutCell, ROLE_STYLES, scorecardLayout, type ScorecardLayout, typedScorecardInputs } from "../core/scorecard";
+import {
+  type CellRole,
+  isFormulaCell,
+  keptPlacements,
+  type LayoutCell,
+  numberFormatOf,
+  ROLE_STYLES,
+  scorecardLayout,
+  type ScorecardLayout,
+  typedScorecardInputs,
+} from "../core/scorecard";
 import { areaAddress } from "./addresses";
 import { isOfficeError } from "./host";
 
@@ -69,12 +79,13 @@ function writeValues(sheet: Excel.Worksheet, layout: ScorecardLayout, typed: Map
   for (const cell of layout.cells) {
     if (cell.value === undefined) continue;
     const range = sheet.getRange(cellAddress(cell.row, cell.col));
-    if (typeof cell.value === "string" && cell.value.startsWith("=")) range.formulas = [[cell.value]];
-    else if (typeof cell.value === "string") {
-      // Text stays text ("2.1.1" is not a date, "—" not a formula).
-      range.numberFormat = [["@"]];
+    if (isFormulaCell(cell)) range.formulas = [[cell.value]];
+    else {
+      // Text is written after its "@" format, or Excel would parse it as if typed.
+      const format = numberFormatOf(cell);
+      if (format) range.numberFormat = [[format]];
       range.values = [[cell.value]];
-    } else range.values = [[cell.value]];
+    }
   }
   const kept = keptPlacements(layout, typed, candidateGiven);
   for (const { row, col, value } of kept) sheet.getRange(cellAddress(row, col)).values = [[value]];

@@ -7,7 +7,7 @@
 import type ExcelJS from "exceljs";
 import type { RuleSetId } from "../core/rules/types";
 import { RULE_SETS } from "../core/rules";
-import { keptPlacements, ROLE_STYLES, scorecardLayout, type ScorecardLayout, typedScorecardInputs } from "../core/scorecard";
+import { isFormulaCell, keptPlacements, numberFormatOf, ROLE_STYLES, scorecardLayout, type ScorecardLayout, typedScorecardInputs } from "../core/scorecard";
 import type { CellValue } from "../core/grid";
 import { argb } from "./colors";
 import { readWorksheet } from "./read-workbook";
@@ -37,7 +37,7 @@ function writeLayout(ws: ExcelJS.Worksheet, layout: ScorecardLayout, fontName: s
   for (const c of layout.cells) {
     const cell = ws.getCell(c.row + 1, c.col + 1);
     const style = ROLE_STYLES[c.role];
-    if (typeof c.value === "string" && c.value.startsWith("=")) cell.value = { formula: c.value.slice(1) } as ExcelJS.CellFormulaValue;
+    if (isFormulaCell(c)) cell.value = { formula: c.value.slice(1) } as ExcelJS.CellFormulaValue;
     else if (c.value !== undefined) cell.value = c.value;
     // Each cell gets style objects of its own (ExcelJS cells may share one otherwise).
     cell.font = {
@@ -47,7 +47,7 @@ function writeLayout(ws: ExcelJS.Worksheet, layout: ScorecardLayout, fontName: s
       ...(style.color ? { color: { argb: argb(style.color) } } : {}),
     };
     if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
-    cell.numFmt = style.numberFormat ?? (typeof c.value === "string" && !c.value.startsWith("=") ? "@" : "General");
+    cell.numFmt = numberFormatOf(c) ?? "General";
     cell.alignment = {
       vertical: "middle",
       ...(style.horizontal ? { horizontal: H_ALIGN[style.horizontal] } : {}),

@@ -4,7 +4,7 @@
  * text is at least 9 pt after one-page-wide printing (layout.ts printScale keeps the scale ≥ 0.9
  * and the smallest size here is 10).
  */
-import type { CellRole } from "./layout";
+import type { CellRole, LayoutCell } from "./layout";
 
 export interface CellStyle {
   fill?: string; // "#RRGGBB"
@@ -55,3 +55,17 @@ export const ROLE_STYLES: Record<CellRole, CellStyle> = {
   totalLabel: { size: 12, bold: true, border: true },
   totalScore: { size: 12, bold: true, border: true, horizontal: "Center", numberFormat: SCORE_FORMAT },
 };
+
+/** Whether a layout cell holds a formula (its value starts with "="). */
+export function isFormulaCell(cell: LayoutCell): cell is LayoutCell & { value: string } {
+  return typeof cell.value === "string" && cell.value.startsWith("=");
+}
+
+/**
+ * A cell's number format: text constants are "@" (so "2.1.1" stays text, not a date, and "—" is no
+ * formula); otherwise the role's, if any.
+ */
+export function numberFormatOf(cell: LayoutCell): string | undefined {
+  if (typeof cell.value === "string" && !isFormulaCell(cell)) return "@";
+  return ROLE_STYLES[cell.role].numberFormat;
+}
