@@ -15,8 +15,6 @@ import { filterScan } from "./filters";
 import { formatScanReport, type ReportFilters } from "./report";
 import { reportRequest, writeReport } from "./report-command";
 import { printScores, writeScorecardCopy } from "./score-commands";
-import { readScorecards, scoreStatusOf } from "../core/scorecard";
-import { readWorkbook } from "../xlsx/read-workbook";
 import { inertJson, printableLines, siblingName, suggestedCommand } from "./terminal";
 import { CliError, lostOnSaveWarning, openWorkbook, saveWorkbook, sameFile } from "./workbook-file";
 
@@ -283,8 +281,8 @@ async function runReport(args: ParsedArgs, io: Io): Promise<number> {
   const dueSoonDays = dueSoonOption(args);
   const file = args.positional[0] ?? SAMPLE_WORKBOOK;
   const request = reportRequest(file, optionText(args, "-o"), optionText(args, "--format"), args.options.has("--force"), asOf);
-  const { wb, result } = await scanFile(file, asOf, dueSoonDays);
-  return writeReport(result, request, io.stdout, scoreStatusOf(readScorecards(readWorkbook(wb)).readings));
+  const { result } = await scanFile(file, asOf, dueSoonDays);
+  return writeReport(result, request, io.stdout);
 }
 
 function setOption(args: ParsedArgs): RuleSetId | undefined {

@@ -6,7 +6,7 @@ import * as fs from "fs";
 import { STATUS_SEVERITY, STATUS_ZH } from "../core/milestones/types";
 import type { ScanResult } from "../core/scan/types";
 import { weeklyReport } from "../core/weekly";
-import type { ScoreStatusInput, WeeklyReport } from "../core/weekly/types";
+import type { WeeklyReport } from "../core/weekly/types";
 import { CHART_HEIGHT, CHART_WIDTH, weeklyChartOption } from "../report/weekly-chart";
 import { weeklyDocx } from "../report/weekly-docx";
 import { weeklyXlsx } from "../report/weekly-xlsx";
@@ -70,14 +70,8 @@ export function reportSummaryLine(report: WeeklyReport): string {
   return `截至${report.asOfText}：${counts}（合计 ${report.total}）；比上周新增逾期 ${report.newlyOverdue.length}；有逾期节点的牵头部门 ${late} 个，需催办的盯办人 ${people} 名。`;
 }
 
-/** `score`: the workbook's filled 评分表, when it has one (scoreStatusOf), for the 评分情况 section. */
-export async function writeReport(
-  scan: ScanResult,
-  request: ReportRequest,
-  stdout: (text: string) => void,
-  score: ScoreStatusInput | null = null,
-): Promise<number> {
-  const report = weeklyReport(scan, { score });
+export async function writeReport(scan: ScanResult, request: ReportRequest, stdout: (text: string) => void): Promise<number> {
+  const report = weeklyReport(scan);
   const warnings: string[] = [];
   const bytes = request.format === "docx" ? await weeklyDocx(report, chartFor(report, warnings)) : await weeklyXlsx(report);
   writeFileSafely(bytes, request.output, { overwrite: request.force });

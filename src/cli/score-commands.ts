@@ -4,7 +4,7 @@
  * the arguments; this file opens, writes and prints.
  */
 import type { RuleSetId } from "../core/rules/types";
-import { readScorecards, scorecardItemLines, scorecardJson, scorecardSummaryLines, tableFontCell } from "../core/scorecard";
+import { problemsHeading, readScorecards, scorecardItemLines, scorecardJson, scorecardSummaryLines, tableFontCell } from "../core/scorecard";
 import { scanXlsxWorkbook } from "../xlsx/adapter";
 import { readWorkbook } from "../xlsx/read-workbook";
 import { addScorecardSheet, cellFontName } from "../xlsx/scorecard";
@@ -57,7 +57,7 @@ export async function printScores(file: string, json: boolean, stdout: (text: st
   const blocks = readings.map((reading) => {
     const lines = [...scorecardSummaryLines(reading), "  逐项得分：", ...scorecardItemLines(reading)];
     if (reading.problems.length > 0) {
-      lines.push(`  有 ${reading.problems.length} 处未能计分（按0分计）：`);
+      lines.push(`  ${problemsHeading(reading)}：`);
       for (const p of reading.problems) lines.push(`    ${p.message}`);
     }
     return lines.join("\n");

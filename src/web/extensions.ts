@@ -10,7 +10,7 @@
 import type ExcelJS from "exceljs";
 import { RULE_SET_IDS } from "../core/rules/catalog";
 import type { ScanResult } from "../core/scan/types";
-import { isFilled, readScorecards, scorecardBrief, tableFontCell } from "../core/scorecard";
+import { isFilled, problemsHeading, readScorecards, scorecardBrief, tableFontCell } from "../core/scorecard";
 import { openXlsxBytes, workbookBytes } from "../xlsx/adapter";
 import { readWorkbook } from "../xlsx/read-workbook";
 import { addScorecardSheet, cellFontName } from "../xlsx/scorecard";
@@ -62,7 +62,7 @@ async function scoreWorkbook({ workbook }: WebToolContext): Promise<WebToolOutco
   const filled = readings.filter(isFilled);
   if (filled.length === 0) return { message: `工作簿中的 ${readings.length} 张评分表都还没有填写：在黄色单元格中填写数据、保存后再打开算分。` };
   const parts = filled.map((r) => {
-    const issues = r.problems.length > 0 ? `有 ${r.problems.length} 处未能计分：${r.problems.slice(0, 3).map((p) => p.message).join("；")}${r.problems.length > 3 ? "……" : ""}` : "";
+    const issues = r.problems.length > 0 ? `${problemsHeading(r)}：${r.problems.slice(0, 3).map((p) => p.message).join("；")}${r.problems.length > 3 ? "……" : ""}` : "";
     return scorecardBrief(r) + issues;
   });
   const empty = readings.length - filled.length;

@@ -110,7 +110,7 @@ describe("dalianbing score", () => {
     expect(r.stdout).toContain("工作表“评分表”：表现突出集体攻坚任务评审细则（附件4）");
     expect(r.stdout).toContain("总分：3 分（基础分 3 + 加分 0）");
     expect(r.stdout).toContain("队伍建设与管理 3/33");
-    expect(r.stdout).toMatch(/有 1 处未能计分（按0分计）：\n {4}评分表!H\d+（第5项/);
+    expect(r.stdout).toMatch(/有 1 处未能读取或计分（相关项目按0分计）：\n {4}评分表!H\d+（第5项/);
     expect(r.stdout).toContain("候选人 王江");
   });
 

@@ -19,6 +19,8 @@ import {
 } from "./helpers";
 import { addScorecardSheet } from "../../src/xlsx/scorecard";
 import { readWorkbook } from "../../src/xlsx/read-workbook";
+import { scanWorkbook } from "../../src/core/scan";
+import { weeklyReport } from "../../src/core/weekly";
 
 const SETS: RuleSetId[] = ["攻坚", "基准市", "基准县", "个人"];
 
@@ -250,5 +252,23 @@ describe("dalianbing score reads a 评分表 filled by hand (no formula results,
     const { readings, problems } = readScorecards(readWorkbook(wb));
     expect(readings).toEqual([]);
     expect(problems[0].message).toContain("看不出是哪一套细则");
+  });
+});
+
+describe("a scan of a workbook with 评分表", () => {
+  test("does not call a 评分表 unrecognised, and hands the first filled one to the 周报's 评分情况", () => {
+    const { wb, ws, layout } = freshCard("攻坚");
+    addScorecardSheet(wb, "基准市");
+    const empty = scanWorkbook(readWorkbook(wb), { asOf: "2024-09-25" });
+    expect(empty.unrecognised.map((u) => u.sheet)).toEqual(["责任分解表"]);
+    // Nothing typed yet: no 评分情况 rather than a 0 that looks like a result.
+    expect(empty.score).toBeNull();
+    expect(weeklyReport(empty).score).toBeNull();
+    fill(ws, layout, "1", [1]);
+    const scan = scanWorkbook(readWorkbook(wb), { asOf: "2024-09-25" });
+    expect(scan.score).toMatchObject({ sheet: "评分表", total: 3, max: 100 });
+    expect(weeklyReport(scan).score).toMatchObject({ sheet: "评分表", total: 3 });
+    // The caller can still leave the section out.
+    expect(weeklyReport(scan, { score: null }).score).toBeNull();
   });
 });

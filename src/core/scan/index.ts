@@ -12,6 +12,7 @@ import { findDeadlines } from "../milestones/deadlines";
 import { foldWidth } from "../milestones/normalize";
 import { DEFAULT_DUE_SOON_DAYS, type MilestoneStatus } from "../milestones/types";
 import { findDiscrepancies, findJizhunDiscrepancies, missingJizhunRows } from "../rules";
+import { readScorecards, scoreStatusOf } from "../scorecard";
 import { recognizeWorkbook } from "../tables";
 import type { RecognisedTable } from "../tables/types";
 import type { Discrepancy, ScanOptions, ScannedMilestone, ScannedTable, ScanProblem, ScanResult } from "./types";
@@ -65,15 +66,22 @@ export function scanWorkbook(sheets: SheetGrid[], options: ScanOptions): ScanRes
     discrepancies.push(...tableDiscrepancies(table));
   }
 
+  // 评分表 sheets are read too: they are not "unrecognised", and the first filled one is the 周报's
+  // 评分情况; one whose set cannot be told says so.
+  const cards = readScorecards(sheets);
+  const cardSheets = new Set(cards.readings.map((r) => r.sheet).concat(cards.problems.map((p) => p.sheet)));
+  for (const p of cards.problems) problems.push({ ...p, level: "warning" });
+
   return {
     asOf,
     dueSoonDays,
     tables,
     milestones,
     problems,
-    unrecognised: recognition.unrecognised,
+    unrecognised: recognition.unrecognised.filter((u) => !cardSheets.has(u.sheet)),
     discrepancies,
     counts,
+    score: scoreStatusOf(cards.readings),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { ScoreStatusInput } from "../weekly/types";
 import type { IsoDate } from "../dates";
 import type { Problem } from "../grid";
 import type { Milestone, MilestoneKind, MilestoneStatus } from "../milestones/types";
@@ -88,4 +89,6 @@ export interface ScanResult {
   unrecognised: { sheet: string; reason: string }[];
   discrepancies: Discrepancy[];
   counts: Record<MilestoneStatus, number>;
+  /** The workbook's first filled 评分表, as the 周报's 评分情况 (null or absent: none). */
+  score?: ScoreStatusInput | null;
 }

@@ -127,3 +127,11 @@ export function scorecardBrief(reading: ScorecardReading): string {
   const unfilled = unfilledIds(reading).length;
   return `“${reading.sheet}”${who}总分 ${total}：${subtotalTexts(reading).join("，")}，加分 ${points(totals.bonus)}/${bonusMaximum(set)}${unfilled > 0 ? `；${unfilled} 项未填写，按0分计` : ""}。`;
 }
+
+/**
+ * "有 2 处未能读取或计分": what precedes a 评分表's problems (inputs that do not fit, rows that name no
+ * item, missing rows), in the terminal and on the web page alike.
+ */
+export function problemsHeading(reading: ScorecardReading): string {
+  return `有 ${reading.problems.length} 处未能读取或计分（相关项目按0分计）`;
+}

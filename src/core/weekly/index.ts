@@ -40,6 +40,8 @@ export function weeklyReport(scan: ScanResult, options: WeeklyReportOptions = {}
   );
   const { months, todayMonth } = monthBars(scan);
   const reminderRoles = options.reminderRoles ?? ["盯办人"];
+  // The caller's 评分表 status, else the one the scan read from the workbook.
+  const scoreInput = options.score !== undefined ? options.score : (scan.score ?? null);
 
   return {
     title: `${city}${year}年大练兵工作推进情况（截至${asOfText}）`,
@@ -62,7 +64,7 @@ export function weeklyReport(scan: ScanResult, options: WeeklyReportOptions = {}
       分管领导: personCounts(urgent, "分管领导"),
     },
     reminders: reminders(urgent, scan.asOf, reminderRoles),
-    score: options.score ? scoreStatus(options.score, options.topLosses ?? DEFAULT_TOP_LOSSES) : null,
+    score: scoreInput ? scoreStatus(scoreInput, options.topLosses ?? DEFAULT_TOP_LOSSES) : null,
     sources: scan.tables.map((t) => `${t.sheet}（${t.kind}，${t.rows}行）`),
     notes: notes(scan),
   };

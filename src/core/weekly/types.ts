@@ -4,8 +4,8 @@ import type { ReminderRole } from "../scan";
 
 export interface WeeklyReportOptions {
   /**
-   * The 评分表 status, when the caller has read a filled 评分表 from the workbook. The reading lives with
-   * the scorecard code; the report only shows what it is given (null or absent: no score section).
+   * The 评分表 status; absent: the one the scan read (ScanResult.score), null: no score section. The
+   * reading lives with the scorecard code; the report only shows what it is given.
    */
   score?: ScoreStatusInput | null;
   /** Whose 催办通知 the report carries, one per person of each role. Default: the 盯办人 (they chase). */
