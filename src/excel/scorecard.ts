@@ -105,7 +105,7 @@ async function tableFont(context: Excel.RequestContext, at: { sheet: string; row
 
 /**
  * ExcelApi 1.4: worksheets.getItemOrNullObject, getUsedRangeOrNullObject; 1.2: protection.protected,
- * Range.merge, format.protection; 1.1: worksheets.add, Worksheet.delete/name, Range.formulas/values/
+ * Range.merge, format.protection; 1.1: worksheets.add, Worksheet.delete/name/position, Range.formulas/values/
  * numberFormat/format, font.name; 1.7: freezePanes.
  */
 export async function insertScorecardSheet(
@@ -116,7 +116,7 @@ export async function insertScorecardSheet(
   const layout = scorecardLayout(set, { candidate: options.candidate });
   const worksheets = context.workbook.worksheets;
   const old = worksheets.getItemOrNullObject(layout.sheetName);
-  old.load("name");
+  old.load("name,position");
   await context.sync();
   let typed = new Map<string, CellValue[]>();
   if (!old.isNullObject) {
@@ -134,8 +134,11 @@ export async function insertScorecardSheet(
   const newName = old.isNullObject ? layout.sheetName : `${layout.sheetName.slice(0, 29)}_新`;
   const sheet = worksheets.add(newName);
   if (!old.isNullObject) {
+    const position = old.position;
     old.delete();
     sheet.name = layout.sheetName;
+    // worksheets.add appends: the rebuilt sheet goes back to the old one's tab.
+    sheet.position = position;
   }
   writeStyles(sheet, layout, fontName);
   // 个人 rebuilt without a name given: the name typed in the sheet stays.

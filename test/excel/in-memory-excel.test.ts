@@ -382,3 +382,21 @@ describe("documented constraints the in-memory Excel enforces (test/support/in-m
     expect(seen).toHaveLength(1);
   });
 });
+
+test("Worksheet.position reads the tab's place, moves a sheet, and refuses a place outside the sheets", async () => {
+  const fake = createInMemoryExcel({ sheets: ["甲", "乙", "丙"].map((name) => ({ name, cells: {} })) });
+  await runner(fake)(async (ctx) => {
+    const sheet = ctx.workbook.worksheets.getItem("丙").load("position");
+    await ctx.sync();
+    expect(sheet.position).toBe(2);
+    sheet.position = 0;
+    await ctx.sync();
+  });
+  expect(fake.snapshot().sheets.map((s) => s.name)).toEqual(["丙", "甲", "乙"]);
+  await expect(
+    runner(fake)(async (ctx) => {
+      ctx.workbook.worksheets.getItem("甲").position = 3;
+      await ctx.sync();
+    }),
+  ).rejects.toMatchObject({ code: "InvalidArgument" });
+});

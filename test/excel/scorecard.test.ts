@@ -482,6 +482,18 @@ describe("插入评分表: font", () => {
 });
 
 describe("插入评分表: rebuilding an existing sheet", () => {
+  test("the rebuilt sheet keeps its tab: a 评分表 between two sheets stays between them", async () => {
+    const { fake, adapter } = setup(workbook(tableSheet("攻坚任务"), { name: "说明", cells: { A1: { value: "备注" } } }));
+    await adapter.insertScorecard("攻坚");
+    // Move it between the two sheets, as a user would drag the tab.
+    const moved = fake.snapshot();
+    const card = moved.sheets.pop()!;
+    moved.sheets.splice(1, 0, card);
+    const again = setup(moved);
+    await again.adapter.insertScorecard("攻坚");
+    expect(again.fake.snapshot().sheets.map((s) => s.name)).toEqual(["攻坚任务", "评分表", "说明"]);
+  });
+
   test("a sheet of the earlier layout (all inputs of an item in one row, monthly values beside the label) keeps its typed inputs", async () => {
     const spec = (id: string, k: number) => item("攻坚", id).inputs[k];
     const label = (id: string, k: number) => {

@@ -341,7 +341,7 @@ class EventSource {
   }
 }
 
-export class WorksheetProxy extends Resolvable<SheetModel> implements Pick<Excel.Worksheet, "name" | "id" | "visibility" | "delete" | "activate"> {
+export class WorksheetProxy extends Resolvable<SheetModel> implements Pick<Excel.Worksheet, "name" | "id" | "visibility" | "position" | "delete" | "activate"> {
   protected readonly typeName = "Worksheet";
   readonly protection: WorksheetProtectionProxy;
   /** ExcelApi 1.7: freezeRows is recorded (frozenRows). */
@@ -379,11 +379,13 @@ export class WorksheetProxy extends Resolvable<SheetModel> implements Pick<Excel
     this.protection = new WorksheetProtectionProxy(context, this);
   }
   protected override scalarProps(): string[] {
-    return ["name", "id", "visibility"];
+    return ["name", "id", "visibility", "position"];
   }
   protected override readScalar(name: string): unknown {
     const sheet = this.target();
     switch (name) {
+      case "position":
+        return this.context.host.model.sheets.indexOf(sheet);
       case "name":
         return sheet.name;
       case "id":
@@ -412,6 +414,19 @@ export class WorksheetProxy extends Resolvable<SheetModel> implements Pick<Excel
   }
   get id(): string {
     return this.get("id");
+  }
+  get position(): number {
+    return this.get("position");
+  }
+  /** ExcelApi 1.1 Worksheet.position: the zero-based place among the sheets; outside them, InvalidArgument. */
+  set position(v: number) {
+    this.context.enqueue(() => {
+      const sheet = this.target();
+      const sheets = this.context.host.model.sheets;
+      if (!Number.isInteger(v) || v < 0 || v >= sheets.length) throw new OfficeError("InvalidArgument", `Position ${v} is outside the workbook's ${sheets.length} sheets.`);
+      sheets.splice(sheets.indexOf(sheet), 1);
+      sheets.splice(v, 0, sheet);
+    });
   }
   get visibility(): Excel.Worksheet["visibility"] {
     return this.get("visibility");
