@@ -222,6 +222,15 @@ describe("dalianbing score reads a 评分表 filled by hand (no formula results,
     expect(readOnly(wb).totals).toEqual(before);
   });
 
+  test("a rebuilt 评分表 keeps its place among the sheets, in the saved file too", async () => {
+    const { wb } = freshCard("攻坚");
+    wb.addWorksheet("说明");
+    addScorecardSheet(wb, "攻坚");
+    const saved = new ExcelJS.Workbook();
+    await saved.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    expect(saved.worksheets.map((w) => w.name)).toEqual(["责任分解表", "评分表", "说明"]);
+  });
+
   test("rebuilding 评分表（个人） keeps the name typed in its 候选人姓名 cell unless a new one is given", () => {
     const wb = new ExcelJS.Workbook();
     addScorecardSheet(wb, "个人");
