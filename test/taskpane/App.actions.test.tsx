@@ -14,6 +14,15 @@ async function openScorecardMenu(user: ReturnType<typeof userEvent.setup>): Prom
   await screen.findByRole("menu", { name: "插入评分表" });
 }
 
+/** Chooses 表现突出个人 and types `name` into the form it opens; returns the form. */
+async function typeCandidate(user: ReturnType<typeof userEvent.setup>, name: string): Promise<HTMLElement> {
+  await openScorecardMenu(user);
+  await user.click(screen.getByRole("menuitem", { name: "表现突出个人（附件6）…" }));
+  const form = await screen.findByRole("form", { name: "个人评分表" });
+  await user.type(within(form).getByRole("textbox", { name: /候选人姓名/ }), name);
+  return form;
+}
+
 describe("workbook actions", () => {
   test("就地标注 flags the current scan and reports how many cells, and in which way", async () => {
     const adapter = fakeAdapter();
@@ -106,11 +115,9 @@ describe("插入评分表", () => {
     const adapter = fakeAdapter();
     renderPane(adapter);
     const user = userEvent.setup();
-    await openScorecardMenu(user);
-    await user.click(screen.getByRole("menuitem", { name: "表现突出个人（附件6）…" }));
+    const form = await typeCandidate(user, "张三");
+    // Choosing 个人 only asks: nothing is inserted before 插入.
     expect(adapter.insertScorecard).not.toHaveBeenCalled();
-    const form = await screen.findByRole("form", { name: "个人评分表" });
-    await user.type(within(form).getByRole("textbox", { name: /候选人姓名/ }), "张三");
     await user.click(within(form).getByRole("button", { name: "插入" }));
     expect(adapter.insertScorecard).toHaveBeenCalledTimes(1);
     expect(adapter.insertScorecard).toHaveBeenCalledWith("个人", { candidate: "张三", fontFrom: FONT_FROM });
@@ -122,10 +129,7 @@ describe("插入评分表", () => {
     const adapter = fakeAdapter();
     renderPane(adapter);
     const user = userEvent.setup();
-    await openScorecardMenu(user);
-    await user.click(screen.getByRole("menuitem", { name: "表现突出个人（附件6）…" }));
-    const form = await screen.findByRole("form", { name: "个人评分表" });
-    await user.type(within(form).getByRole("textbox", { name: /候选人姓名/ }), "  ");
+    const form = await typeCandidate(user, "  ");
     await user.click(within(form).getByRole("button", { name: "插入" }));
     expect(adapter.insertScorecard).toHaveBeenCalledWith("个人", { candidate: undefined, fontFrom: FONT_FROM });
     expect(await screen.findByText(/^已生成工作表“评分表（个人）”/)).toBeInTheDocument();
@@ -135,10 +139,7 @@ describe("插入评分表", () => {
     const adapter = fakeAdapter();
     renderPane(adapter);
     const user = userEvent.setup();
-    await openScorecardMenu(user);
-    await user.click(screen.getByRole("menuitem", { name: "表现突出个人（附件6）…" }));
-    const form = await screen.findByRole("form", { name: "个人评分表" });
-    await user.type(within(form).getByRole("textbox", { name: /候选人姓名/ }), "张三");
+    const form = await typeCandidate(user, "张三");
     await user.click(within(form).getByRole("button", { name: "取消" }));
     expect(screen.queryByRole("form", { name: "个人评分表" })).toBeNull();
     expect(adapter.insertScorecard).not.toHaveBeenCalled();
