@@ -19,7 +19,7 @@ async function typeCandidate(user: ReturnType<typeof userEvent.setup>, name: str
   await openScorecardMenu(user);
   await user.click(screen.getByRole("menuitem", { name: "表现突出个人（附件6）…" }));
   const form = await screen.findByRole("form", { name: "个人评分表" });
-  await user.type(within(form).getByRole("textbox", { name: /候选人姓名/ }), name);
+  if (name !== "") await user.type(within(form).getByRole("textbox", { name: /候选人姓名/ }), name);
   return form;
 }
 
@@ -143,6 +143,9 @@ describe("插入评分表", () => {
     await user.click(within(form).getByRole("button", { name: "取消" }));
     expect(screen.queryByRole("form", { name: "个人评分表" })).toBeNull();
     expect(adapter.insertScorecard).not.toHaveBeenCalled();
+    // Opened again, the form starts empty: the cancelled name is gone.
+    const again = await typeCandidate(user, "");
+    expect(within(again).getByRole("textbox", { name: /候选人姓名/ })).toHaveValue("");
   });
 
   test("a rebuilt sheet says 重建 and how many typed cells were kept", async () => {
